@@ -1,0 +1,190 @@
+/**
+ * The engine's shared vocabulary. Plain TypeScript: no React, no DOM, no MSAL.
+ * Every face (UI, CLI, remark plugin, benchmark) speaks in these types.
+ */
+
+/** How a permission is granted: an app role (application) or an OAuth2 scope (delegated). */
+export type PermissionType = 'Application' | 'Delegated';
+
+export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+/** Azure AD Graph: retired in 2025. */
+export const AZURE_AD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
+
+/** One permission of a profile. */
+export interface ProfilePermission {
+  value: string;
+  type: PermissionType;
+  why: string;
+}
+
+export interface ProfileResource {
+  resourceAppId: string;
+  name: string;
+  required: ProfilePermission[];
+  allowed: ProfilePermission[];
+}
+
+export type ExpectedCredential = 'secret-or-certificate' | 'certificate' | 'secret';
+
+/** A guide version's permission profile (permissions.json), after validation. */
+export interface Profile {
+  guide: string;
+  title: string;
+  expect: { signInAudience: string; credential: ExpectedCredential };
+  resources: ProfileResource[];
+}
+
+/** A secret or certificate of the app registration. */
+export interface ObservedCredential {
+  kind: 'secret' | 'certificate';
+  keyId: string | null;
+  displayName: string | null;
+  /** ISO date-time, or null when the source does not say. */
+  endDateTime: string | null;
+}
+
+/** One entry of requiredResourceAccess, flattened (Role -> Application, Scope -> Delegated). */
+export interface ConfiguredPermission {
+  resourceAppId: string; // lower-case GUID
+  id: string; // lower-case GUID
+  type: PermissionType;
+}
+
+/** An application permission granted in the tenant (an appRoleAssignment of the app's service principal). */
+export interface GrantedAppRole {
+  resourceAppId: string; // lower-case GUID
+  id: string; // appRoleId, lower-case GUID
+}
+
+/** Delegated permissions granted by admin consent (oauth2PermissionGrant with consentType AllPrincipals). */
+export interface GrantedScopes {
+  resourceAppId: string; // lower-case GUID
+  scopes: string[]; // names, as in the grant's space-separated `scope`
+  consentType: 'AllPrincipals' | 'Principal';
+}
+
+/** Names the tenant gave us for a resource's ids (from its service principal). */
+export interface ResourceNames {
+  resourceAppId: string;
+  displayName: string;
+  appRoles: Array<{ id: string; value: string }>;
+  scopes: Array<{ id: string; value: string }>;
+}
+
+/** A part of the observed state that could not be read. Any entry makes the verdict `incomplete`. */
+export interface UnreadPart {
+  part: 'application' | 'servicePrincipal' | 'appRoleAssignments' | 'oauth2PermissionGrants' | 'resource';
+  reason: string;
+  /** HTTP status when there was one. */
+  status?: number;
+}
+
+/** What a source (tenant, manifest, sample) tells us about one app registration. */
+export interface ObservedState {
+  source: 'tenant' | 'manifest' | 'sample';
+  app: {
+    appId: string | null;
+    objectId: string | null;
+    displayName: string | null;
+    signInAudience: string | null;
+    credentials: ObservedCredential[];
+  };
+  configured: ConfiguredPermission[];
+  /**
+   * What is granted in the tenant; null when grants were not looked at (a manifest says
+   * nothing about consent). A service principal that does not exist means nothing is
+   * granted: empty lists, `servicePrincipalExists: false`.
+   */
+  grants: null | {
+    servicePrincipalExists: boolean;
+    appRoles: GrantedAppRole[];
+    scopes: GrantedScopes[];
+  };
+  resourceNames: ResourceNames[];
+  unread: UnreadPart[];
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+export type PermissionStatus = 'ok' | 'allowed' | 'missing' | 'wrong-type' | 'not-granted' | 'excess' | 'unknown';
+
+export type SettingStatus = 'ok' | 'mismatch' | 'missing' | 'expired' | 'expiring';
+
+export type SettingName = 'signInAudience' | 'credentials' | 'passwordCredentials' | 'keyCredentials';
+
+/** The exact remedy for an error finding, every part copyable. */
+export interface Fix {
+  /** One sentence: what to do. */
+  summary: string;
+  /** Deep link to the app's API permissions (or Certificates & secrets) blade in the Entra admin center. */
+  portalUrl?: string;
+  /** https://{authority}/{tenant}/adminconsent?client_id={appId} */
+  adminConsentUrl?: string;
+  azureCli: string[];
+  powershell: string[];
+}
+
+export interface PermissionFinding {
+  kind: 'permission';
+  resourceAppId: string;
+  resourceName: string;
+  /** The name, or the id when no name is known. */
+  permission: string;
+  permissionId: string | null;
+  type: PermissionType;
+  required: boolean;
+  configured: boolean;
+  granted: boolean | null;
+  status: PermissionStatus;
+  severity: Severity;
+  message: string;
+  fix?: Fix;
+}
+
+export interface SettingFinding {
+  kind: 'setting';
+  setting: SettingName;
+  status: SettingStatus;
+  severity: Severity;
+  message: string;
+  expected?: string;
+  actual?: string;
+  fix?: Fix;
+}
+
+export type Finding = PermissionFinding | SettingFinding;
+
+export type Verdict = 'pass' | 'fail' | 'incomplete';
+
+export interface CheckResult {
+  verdict: Verdict;
+  findings: Finding[];
+  /** False when only a manifest was checked: admin consent was not looked at. */
+  grantsChecked: boolean;
+  unread: UnreadPart[];
+  /** The corrected requiredResourceAccess for the manifest editor (required + present allowed). */
+  correctedRequiredResourceAccess: Array<{
+    resourceAppId: string;
+    resourceAccess: Array<{ id: string; type: 'Role' | 'Scope' }>;
+  }>;
+}
+
+/** National clouds. */
+export type CloudName = 'global' | 'usgov' | 'usdod' | 'china';
+
+export interface CloudEndpoints {
+  name: CloudName;
+  authorityHost: string; // e.g. login.microsoftonline.com
+  graphHost: string; // e.g. graph.microsoft.com
+  entraPortal: string; // e.g. https://entra.microsoft.com
+}
+
+/** Where a check points its fixes. */
+export interface CheckContext {
+  cloud: CloudName;
+  /** Tenant id or domain; 'organizations' when unknown. */
+  tenant?: string;
+  appId?: string | null;
+  /** Reference time for credential expiry; defaults to now. */
+  now?: Date;
+}
