@@ -2,6 +2,12 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 
+// Build-time settings (see README): the Entra app (client) id the live check signs in with,
+// and the national cloud. Without a client id, live sign-in shows as unavailable; the sample
+// tenant and pasted manifests still work.
+const entraClientId = process.env.ENTRA_CLIENT_ID?.trim() ?? '';
+const entraCloud = process.env.ENTRA_CLOUD?.trim() || 'global';
+
 const config = {
   title: 'Scanner setup guides',
   tagline: 'Connect your Microsoft 365 tenant to the scanner, and check that the app registration is right.',
@@ -11,6 +17,7 @@ const config = {
   onBrokenAnchors: 'throw',
   markdown: {hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'}},
   future: {v4: true, faster: true},
+  customFields: {entraClientId, entraCloud},
   i18n: {defaultLocale: 'en', locales: ['en']},
   presets: [
     [

@@ -1,0 +1,8 @@
+import MDXComponents from '@theme-original/MDXComponents';
+import PermissionCheck from '@site/src/components/PermissionCheck';
+
+// Components every guide page can use without an import.
+export default {
+  ...MDXComponents,
+  PermissionCheck,
+};
