@@ -1,0 +1,150 @@
+/**
+ * Support links: /check?guide=office365&version=2.0&tenant=<tenant id or domain>&appId=<client id>.
+ * Pure functions: building a link from a check, and validating the parameters of one. A link
+ * carries only these four values, never a token; an invalid or unknown parameter is ignored
+ * and named in a notice (without repeating its value, which could be anything).
+ */
+
+export const SUPPORT_LINK_PARAMS = ['guide', 'version', 'tenant', 'appId'] as const;
+export type SupportLinkParamName = (typeof SUPPORT_LINK_PARAMS)[number];
+
+/** Docusaurus calls the unreleased docs version "current"; links may say "next". */
+export const CURRENT_VERSION = 'current';
+const VERSION_ALIASES: Record<string, string> = {next: CURRENT_VERSION, current: CURRENT_VERSION};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+const TOP_LEVEL_LABEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** A DNS domain name such as contoso.onmicrosoft.com or contoso.com. */
+export function isDomainName(value: string): boolean {
+  if (value.length > 253) return false;
+  const labels = value.split('.');
+  if (labels.length < 2) return false;
+  return labels.every((label) => DOMAIN_LABEL.test(label)) && TOP_LEVEL_LABEL.test(labels[labels.length - 1]!);
+}
+
+/** A tenant as Entra accepts it in an authority: its id (GUID) or one of its verified domains. */
+export function isTenant(value: string): boolean {
+  return isGuid(value) || isDomainName(value);
+}
+
+export interface KnownGuides {
+  /** Versions that have a profile, per guide (Docusaurus names: "2.0", "current"). */
+  versionsByGuide: Record<string, string[]>;
+  /** The newest released version; the default when a link names none. */
+  latestVersion: string;
+}
+
+export interface IgnoredParam {
+  name: string;
+  reason: string;
+}
+
+export interface SupportLinkParams {
+  guide: string;
+  version: string;
+  tenant: string | null;
+  appId: string | null;
+  ignored: IgnoredParam[];
+}
+
+/** The label of a version in links and notices ("next" for the unreleased one). */
+export function versionLabel(version: string): string {
+  return version === CURRENT_VERSION ? 'next' : version;
+}
+
+function printableName(name: string): string {
+  const cleaned = name.replace(/[^\w.-]/g, '?');
+  return cleaned.length > 40 ? `${cleaned.slice(0, 40)}…` : cleaned || '(empty name)';
+}
+
+function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** Validates a support link's query; valid values pre-fill the check, the rest are ignored. */
+export function parseSupportLinkParams(search: string | URLSearchParams, known: KnownGuides): SupportLinkParams {
+  const query = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const ignored: IgnoredParam[] = [];
+  const values = new Map<SupportLinkParamName, string>();
+
+  for (const [rawName, rawValue] of query) {
+    const name = (SUPPORT_LINK_PARAMS as readonly string[]).find((p) => p === rawName) as SupportLinkParamName | undefined;
+    if (!name) {
+      ignored.push({name: printableName(rawName), reason: 'not a parameter of a support link.'});
+      continue;
+    }
+    if (values.has(name)) {
+      ignored.push({name, reason: 'given more than once; the first value is used.'});
+      continue;
+    }
+    values.set(name, rawValue.trim());
+  }
+
+  const guides = Object.keys(known.versionsByGuide).sort();
+  const defaultGuide = guides.includes('office365') ? 'office365' : guides[0] ?? 'office365';
+  let guide = defaultGuide;
+  const guideValue = values.get('guide');
+  if (guideValue !== undefined) {
+    if (known.versionsByGuide[guideValue]) guide = guideValue;
+    else ignored.push({name: 'guide', reason: `not a known guide (${listInWords(guides)}).`});
+  }
+
+  const versions = known.versionsByGuide[guide] ?? [];
+  let version = versions.includes(known.latestVersion) ? known.latestVersion : versions[0] ?? known.latestVersion;
+  const versionValue = values.get('version');
+  if (versionValue !== undefined) {
+    const normalized = VERSION_ALIASES[versionValue.toLowerCase()] ?? versionValue;
+    if (versions.includes(normalized)) version = normalized;
+    else {
+      ignored.push({
+        name: 'version',
+        reason: `not a version of this guide (${listInWords(versions.map(versionLabel))}); using ${versionLabel(version)}.`,
+      });
+    }
+  }
+
+  let tenant: string | null = null;
+  const tenantValue = values.get('tenant');
+  if (tenantValue !== undefined) {
+    if (isTenant(tenantValue)) tenant = tenantValue.toLowerCase();
+    else ignored.push({name: 'tenant', reason: 'not a tenant ID (GUID) or a domain name.'});
+  }
+
+  let appId: string | null = null;
+  const appIdValue = values.get('appId');
+  if (appIdValue !== undefined) {
+    if (isGuid(appIdValue)) appId = appIdValue.toLowerCase();
+    else ignored.push({name: 'appId', reason: 'not a GUID.'});
+  }
+
+  return {guide, version, tenant, appId, ignored};
+}
+
+export interface SupportLinkTarget {
+  /** e.g. https://docs.example.com */
+  origin: string;
+  /** The site's baseUrl, with a trailing slash. */
+  baseUrl: string;
+  guide: string;
+  version: string;
+  tenant?: string | null;
+  appId?: string | null;
+}
+
+/** The support link that opens the same check, pre-filled. Only valid values go in. */
+export function buildSupportLink(target: SupportLinkTarget): string {
+  const query = new URLSearchParams();
+  query.set('guide', target.guide);
+  query.set('version', versionLabel(target.version));
+  if (target.tenant && isTenant(target.tenant)) query.set('tenant', target.tenant);
+  if (target.appId && isGuid(target.appId)) query.set('appId', target.appId);
+  const base = target.baseUrl.endsWith('/') ? target.baseUrl : `${target.baseUrl}/`;
+  return `${target.origin}${base}check?${query.toString()}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Docusaurus plugin: hands every guide's permission profile (one per docs version) to the
+ * browser as global data, so the live check compares against the profile of the docs version
+ * its page belongs to. Profiles are read and validated at build time (a broken permissions.json
+ * fails the build with the engine's ProfileError), never fetched at run time.
+ */
+import fs from 'node:fs';
+import {createRequire} from 'node:module';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {listProfiles, releasedVersions} from '../../profiles/locate';
+import type * as ProfileModule from '../../permissions/profile';
+import type {PermissionProfilesData} from './types';
+
+/**
+ * The engine's profile module, loaded with Docusaurus's own TypeScript loader (jiti) but without
+ * its "default export only" interop, which hides named exports of packages such as zod 4
+ * (`import {z} from 'zod'` comes out undefined when loaded through a plugin path).
+ */
+function loadProfileModule(): typeof ProfileModule {
+  const requireFromDocusaurus = createRequire(require.resolve('@docusaurus/utils'));
+  const createJiti = requireFromDocusaurus('jiti') as (
+    filename: string,
+    options: {interopDefault: boolean},
+  ) => (id: string) => unknown;
+  return createJiti(__filename, {interopDefault: false})('../../permissions/profile') as typeof ProfileModule;
+}
+
+export const PERMISSION_PROFILES_PLUGIN = 'permission-profiles';
+
+export function loadPermissionProfiles(siteDir: string): PermissionProfilesData {
+  const {parseProfile} = loadProfileModule();
+  const profiles = listProfiles(siteDir).map(({guide, version, file}) => ({
+    guide,
+    version,
+    profile: parseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file),
+  }));
+  return {profiles, latestVersion: releasedVersions(siteDir)[0] ?? 'current'};
+}
+
+export default function permissionProfilesPlugin(context: LoadContext): Plugin<PermissionProfilesData> {
+  return {
+    name: PERMISSION_PROFILES_PLUGIN,
+    getPathsToWatch() {
+      return [`${context.siteDir}/docs/**/permissions.json`, `${context.siteDir}/versioned_docs/**/permissions.json`];
+    },
+    async loadContent() {
+      return loadPermissionProfiles(context.siteDir);
+    },
+    async contentLoaded({content, actions}) {
+      actions.setGlobalData(content);
+    },
+  };
+}
