@@ -29,6 +29,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          globalSetup: ['tests/e2e/harness/globalSetup.ts'],
         },
       },
     ],

@@ -1,0 +1,66 @@
+/**
+ * Routes https://graph.microsoft.com/** (in every page of a context, popups included) to a
+ * WHATWG `(Request) => Promise<Response>` handler: the project's Graph stand-in over the
+ * sample tenant. Records what the page sent, so tests can see the token went only here.
+ */
+import type {BrowserContext, Route} from 'playwright-core';
+
+export const DEFAULT_GRAPH_HOST = 'graph.microsoft.com';
+
+export interface GraphHandler {
+  handle(request: Request): Promise<Response>;
+}
+
+export interface GraphRequestRecord {
+  method: string;
+  url: string;
+  /** The bearer token the request carried, if any. */
+  bearer: string | null;
+  status: number;
+}
+
+export interface GraphRoute {
+  requests: GraphRequestRecord[];
+}
+
+async function toWhatwgRequest(route: Route): Promise<{request: Request; bearer: string | null}> {
+  const playwrightRequest = route.request();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(await playwrightRequest.allHeaders())) {
+    if (name.startsWith(':')) continue; // HTTP/2 pseudo-headers
+    try {
+      headers.set(name, value);
+    } catch {
+      // a header Node's Headers refuses; the stand-in does not need it
+    }
+  }
+  const method = playwrightRequest.method();
+  const body = method === 'GET' || method === 'HEAD' ? undefined : playwrightRequest.postDataBuffer() ?? undefined;
+  const authorization = headers.get('authorization');
+  const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? null;
+  return {request: new Request(playwrightRequest.url(), {method, headers, body}), bearer};
+}
+
+export async function installGraphRoute(
+  context: BrowserContext,
+  handler: GraphHandler,
+  {host = DEFAULT_GRAPH_HOST}: {host?: string} = {},
+): Promise<GraphRoute> {
+  const graphRoute: GraphRoute = {requests: []};
+  await context.route(`https://${host}/**`, async (route) => {
+    const {request, bearer} = await toWhatwgRequest(route);
+    let response: Response;
+    try {
+      response = await handler.handle(request);
+    } catch (error) {
+      response = new Response(`The Graph stand-in threw: ${String(error)}`, {status: 500});
+    }
+    graphRoute.requests.push({method: request.method, url: request.url, bearer, status: response.status});
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    await route.fulfill({status: response.status, headers, body: Buffer.from(await response.arrayBuffer())});
+  });
+  return graphRoute;
+}
