@@ -1,0 +1,12 @@
+/**
+ * The permission check engine: plain TypeScript (no React, no DOM, no MSAL, no fs), shared by
+ * the site's live check, the CLI, the remark plugin and the benchmark.
+ */
+export * from './types';
+export * from './clouds';
+export * from './catalog';
+export * from './profile';
+export * from './manifest';
+export * from './remediation';
+export * from './compare';
+export * from './reports';

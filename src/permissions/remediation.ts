@@ -1,0 +1,343 @@
+/**
+ * Fix-its: for a finding, the exact remedy, every part copyable: a deep link into the Entra
+ * admin center, the admin-consent URL, Azure CLI commands, Microsoft Graph PowerShell commands,
+ * and the corrected requiredResourceAccess for the manifest editor. Never a secret or a token.
+ */
+import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './clouds';
+import {findPermission, toResourceAccessType} from './catalog';
+import type {
+  CheckResult,
+  CloudEndpoints,
+  ConfiguredPermission,
+  Fix,
+  ObservedCredential,
+  PermissionType,
+  Profile,
+  ResourceNames,
+} from './types';
+
+export type CorrectedRequiredResourceAccess = CheckResult['correctedRequiredResourceAccess'];
+
+/** Stands in for the app's id in commands when it is not known. */
+export const APP_ID_PLACEHOLDER = '<appId>';
+
+export type PortalBlade = 'api-permissions' | 'credentials' | 'authentication';
+
+const BLADE_PATH: Record<PortalBlade, string> = {
+  'api-permissions': 'CallAnAPI',
+  credentials: 'Credentials',
+  authentication: 'Authentication',
+};
+
+/**
+ * Deep link to an app registration's blade in the Entra admin center of the cloud. Without an
+ * app id, the list of app registrations (a link with a placeholder in it would not open).
+ */
+export function portalUrl(cloud: CloudEndpoints, appId: string | null | undefined, blade: PortalBlade = 'api-permissions'): string {
+  if (!appId) return `${cloud.entraPortal}/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade`;
+  return `${cloud.entraPortal}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/${BLADE_PATH[blade]}/appId/${encodeURIComponent(appId)}`;
+}
+
+/** https://{authority}/{tenant or 'organizations'}/adminconsent?client_id={appId} */
+export function adminConsentUrl(cloud: CloudEndpoints, tenant: string | null | undefined, appId: string): string {
+  const authority = tenant?.trim() || 'organizations';
+  return `https://${cloud.authorityHost}/${encodeURIComponent(authority)}/adminconsent?client_id=${encodeURIComponent(appId)}`;
+}
+
+/** What the fix builders need to know about where the check ran. */
+export interface RemediationContext {
+  cloud: CloudEndpoints;
+  tenant?: string;
+  appId: string | null;
+  /** False when the app has no service principal in the tenant (never consented); null when not known. */
+  servicePrincipalExists: boolean | null;
+  corrected: CorrectedRequiredResourceAccess;
+}
+
+export function remediationContext(options: {
+  cloud: string;
+  tenant?: string;
+  appId?: string | null;
+  servicePrincipalExists?: boolean | null;
+  corrected: CorrectedRequiredResourceAccess;
+}): RemediationContext {
+  return {
+    cloud: cloudByName(options.cloud),
+    tenant: options.tenant,
+    appId: options.appId ?? null,
+    servicePrincipalExists: options.servicePrincipalExists ?? null,
+    corrected: options.corrected,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corrected requiredResourceAccess
+
+function idFor(resourceAppId: string, value: string, type: PermissionType, names: ResourceNames[]): string | null {
+  const fromCatalog = findPermission(resourceAppId, value, type);
+  if (fromCatalog) return fromCatalog.id;
+  const resource = names.find((r) => r.resourceAppId.toLowerCase() === resourceAppId);
+  const list = type === 'Application' ? resource?.appRoles : resource?.scopes;
+  const match = list?.find((p) => p.value === value) ?? list?.find((p) => p.value.toLowerCase() === value.toLowerCase());
+  return match ? match.id.toLowerCase() : null;
+}
+
+/**
+ * requiredResourceAccess as the guide wants it: every required permission, plus the allowed ones
+ * the app already has. Permissions whose id is not known (no catalog, no tenant data) are left out.
+ */
+export function correctedRequiredResourceAccess(
+  profile: Profile,
+  configured: ConfiguredPermission[],
+  names: ResourceNames[] = [],
+): CorrectedRequiredResourceAccess {
+  const out: CorrectedRequiredResourceAccess = [];
+  const present = new Set(configured.map((c) => `${c.resourceAppId.toLowerCase()}|${c.id.toLowerCase()}|${c.type}`));
+  for (const resource of profile.resources) {
+    const resourceAppId = resource.resourceAppId.toLowerCase();
+    const access: Array<{id: string; type: 'Role' | 'Scope'}> = [];
+    const seen = new Set<string>();
+    const add = (id: string, type: PermissionType) => {
+      const key = `${id}|${type}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      access.push({id, type: toResourceAccessType(type)});
+    };
+    for (const p of resource.required) {
+      const id = idFor(resourceAppId, p.value, p.type, names);
+      if (id) add(id, p.type);
+    }
+    for (const p of resource.allowed) {
+      const id = idFor(resourceAppId, p.value, p.type, names);
+      if (id && present.has(`${resourceAppId}|${id}|${p.type}`)) add(id, p.type);
+    }
+    if (access.length > 0) out.push({resourceAppId, resourceAccess: access});
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command builders
+
+function appIdOf(ctx: RemediationContext): string {
+  return ctx.appId ?? APP_ID_PLACEHOLDER;
+}
+
+function azurePrelude(ctx: RemediationContext): string[] {
+  return ctx.cloud.name === 'global' ? [] : [`az cloud set --name ${azureCliCloudName(ctx.cloud.name)}`];
+}
+
+function powershellConnect(ctx: RemediationContext, scopes: string[]): string {
+  const environment = ctx.cloud.name === 'global' ? '' : ` -Environment ${powershellEnvironmentName(ctx.cloud.name)}`;
+  const tenant = ctx.tenant && ctx.tenant !== 'organizations' ? ` -TenantId '${ctx.tenant}'` : '';
+  return `Connect-MgGraph -Scopes ${scopes.map((s) => `'${s}'`).join(',')}${tenant}${environment}`;
+}
+
+function powershellApp(ctx: RemediationContext): string {
+  return `$app = Get-MgApplication -Filter "appId eq '${appIdOf(ctx)}'"`;
+}
+
+function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
+  return [
+    `$sp = Get-MgServicePrincipal -Filter "appId eq '${appIdOf(ctx)}'"`,
+    `$api = Get-MgServicePrincipal -Filter "appId eq '${resourceAppId}'"`,
+  ];
+}
+
+/** Update-MgApplication with the whole corrected requiredResourceAccess (it replaces the list). */
+export function powershellUpdateRequiredResourceAccess(corrected: CorrectedRequiredResourceAccess): string {
+  const resources = corrected.map((resource) => {
+    const entries = resource.resourceAccess.map((a) => `      @{ Id = '${a.id}'; Type = '${a.type}' }`).join(',\n');
+    return `  @{ ResourceAppId = '${resource.resourceAppId}'; ResourceAccess = @(\n${entries}\n  ) }`;
+  });
+  return `Update-MgApplication -ApplicationId $app.Id -RequiredResourceAccess @(\n${resources.join(',\n')}\n)`;
+}
+
+/** The permission's id for a command, or a placeholder naming it. */
+function idOrPlaceholder(permission: {permission: string; permissionId: string | null}): string {
+  return permission.permissionId ?? `<id of ${permission.permission}>`;
+}
+
+export interface PermissionRef {
+  resourceAppId: string;
+  resourceName: string;
+  permission: string;
+  permissionId: string | null;
+  type: PermissionType;
+}
+
+function typeWord(type: PermissionType): string {
+  return type === 'Application' ? 'application' : 'delegated';
+}
+
+function consentCommands(ref: PermissionRef, ctx: RemediationContext): {azureCli: string[]; powershell: string[]} {
+  const appId = appIdOf(ctx);
+  const azureCli = [
+    ...(ctx.servicePrincipalExists === false ? [`az ad sp create --id ${appId}`] : []),
+    `az ad app permission admin-consent --id ${appId}`,
+  ];
+  const powershell = [
+    ...(ctx.servicePrincipalExists === false ? [`New-MgServicePrincipal -AppId '${appId}'`] : []),
+    ...powershellServicePrincipals(ctx, ref.resourceAppId),
+    ref.type === 'Application'
+      ? `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -PrincipalId $sp.Id -ResourceId $api.Id -AppRoleId '${idOrPlaceholder(ref)}'`
+      : `New-MgOauth2PermissionGrant -BodyParameter @{ clientId = $sp.Id; consentType = 'AllPrincipals'; resourceId = $api.Id; scope = '${ref.permission}' }`,
+  ];
+  return {azureCli, powershell};
+}
+
+const WRITE_APP_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'];
+
+function consentUrlOf(ctx: RemediationContext): {adminConsentUrl?: string} {
+  return ctx.appId ? {adminConsentUrl: adminConsentUrl(ctx.cloud, ctx.tenant, ctx.appId)} : {};
+}
+
+/** A required permission that is not configured: add it, then grant admin consent. */
+export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext): Fix {
+  const appId = appIdOf(ctx);
+  const consent = consentCommands(ref, ctx);
+  return {
+    summary: `Add the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission} to the app registration, then grant admin consent.`,
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+    ...consentUrlOf(ctx),
+    azureCli: [
+      ...azurePrelude(ctx),
+      `az ad app permission add --id ${appId} --api ${ref.resourceAppId} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
+      ...consent.azureCli,
+    ],
+    powershell: [
+      powershellConnect(ctx, WRITE_APP_SCOPES),
+      powershellApp(ctx),
+      powershellUpdateRequiredResourceAccess(ctx.corrected),
+      ...consent.powershell,
+    ],
+  };
+}
+
+/** A required permission configured only with the other type: swap it, then grant admin consent. */
+export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx: RemediationContext): Fix {
+  const appId = appIdOf(ctx);
+  const wrongType: PermissionType = ref.type === 'Application' ? 'Delegated' : 'Application';
+  const consent = consentCommands(ref, ctx);
+  return {
+    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${ref.type === 'Application' ? 'an application' : 'a delegated'} permission of ${ref.resourceName}, then grant admin consent.`,
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+    ...consentUrlOf(ctx),
+    azureCli: [
+      ...azurePrelude(ctx),
+      `az ad app permission delete --id ${appId} --api ${ref.resourceAppId} --api-permissions ${wrongTypeId ?? `<id of ${ref.permission}>`}`,
+      `az ad app permission add --id ${appId} --api ${ref.resourceAppId} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
+      ...consent.azureCli,
+    ],
+    powershell: [
+      powershellConnect(ctx, WRITE_APP_SCOPES),
+      powershellApp(ctx),
+      powershellUpdateRequiredResourceAccess(ctx.corrected),
+      ...consent.powershell,
+    ],
+  };
+}
+
+/** A required permission configured but without admin consent. */
+export function fixNotGranted(ref: PermissionRef, ctx: RemediationContext): Fix {
+  const consent = consentCommands(ref, ctx);
+  const never = ctx.servicePrincipalExists === false ? ' The app was never consented in this tenant: consent creates its service principal.' : '';
+  return {
+    summary: `Grant admin consent for the app's permissions (an admin with the Privileged Role Administrator, Cloud Application Administrator or Application Administrator role).${never}`,
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+    ...consentUrlOf(ctx),
+    azureCli: [...azurePrelude(ctx), ...consent.azureCli],
+    powershell: [powershellConnect(ctx, WRITE_APP_SCOPES.slice(1)), ...consent.powershell],
+  };
+}
+
+/** A permission the guide does not need: remove it from the app, and revoke it where granted. */
+export function fixExcess(ref: PermissionRef, state: {configured: boolean; granted: boolean | null}, ctx: RemediationContext): Fix {
+  const appId = appIdOf(ctx);
+  const azureCli = [...azurePrelude(ctx)];
+  const powershell: string[] = [powershellConnect(ctx, WRITE_APP_SCOPES)];
+  if (state.configured) {
+    azureCli.push(`az ad app permission delete --id ${appId} --api ${ref.resourceAppId} --api-permissions ${idOrPlaceholder(ref)}`);
+    powershell.push(powershellApp(ctx), powershellUpdateRequiredResourceAccess(ctx.corrected));
+  }
+  if (state.granted === true) {
+    powershell.push(...powershellServicePrincipals(ctx, ref.resourceAppId));
+    if (ref.type === 'Application') {
+      powershell.push(
+        `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id | Where-Object { $_.ResourceId -eq $api.Id -and $_.AppRoleId -eq '${idOrPlaceholder(ref)}' } | ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -AppRoleAssignmentId $_.Id }`,
+      );
+    } else {
+      powershell.push(
+        `$grant = Get-MgOauth2PermissionGrant -Filter "clientId eq '$($sp.Id)' and resourceId eq '$($api.Id)' and consentType eq 'AllPrincipals'"`,
+        `Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id -Scope (($grant.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${ref.permission}' }) -join ' ')`,
+      );
+    }
+  }
+  const what = state.configured && state.granted === true ? 'Remove it from the app registration and revoke its grant' : state.configured ? 'Remove it from the app registration' : 'Revoke its grant in this tenant';
+  return {
+    summary: `${what}: the guide does not need the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission}.`,
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+    azureCli,
+    powershell,
+  };
+}
+
+/** Sign-in audience differs from the guide's. */
+export function fixSignInAudience(expected: string, ctx: RemediationContext): Fix {
+  const appId = appIdOf(ctx);
+  return {
+    summary: `Set the app's supported account types (signInAudience) to ${expected}.`,
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'authentication'),
+    azureCli: [...azurePrelude(ctx), `az ad app update --id ${appId} --sign-in-audience ${expected}`],
+    powershell: [powershellConnect(ctx, ['Application.ReadWrite.All']), powershellApp(ctx), `Update-MgApplication -ApplicationId $app.Id -SignInAudience '${expected}'`],
+  };
+}
+
+/** Add a client secret (the new secret is shown once, by the tool: it never appears in a fix). */
+export function fixAddSecret(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
+  const appId = appIdOf(ctx);
+  const removals = replace.filter((c) => c.keyId);
+  return {
+    summary:
+      removals.length > 0
+        ? 'Add a new client secret, give it to the scanner, then delete the expired one.'
+        : 'Add a client secret (or upload a certificate) and give it to the scanner.',
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'credentials'),
+    azureCli: [
+      ...azurePrelude(ctx),
+      `az ad app credential reset --id ${appId} --append --display-name scanner`,
+      ...removals.map((c) => `az ad app credential delete --id ${appId} --key-id ${c.keyId}`),
+    ],
+    powershell: [
+      powershellConnect(ctx, ['Application.ReadWrite.All']),
+      powershellApp(ctx),
+      `Add-MgApplicationPassword -ApplicationId $app.Id -PasswordCredential @{ displayName = 'scanner'; endDateTime = (Get-Date).AddMonths(12) }`,
+      ...removals.map((c) => `Remove-MgApplicationPassword -ApplicationId $app.Id -KeyId '${c.keyId}'`),
+    ],
+  };
+}
+
+/** Upload a new certificate (public key only) and remove the expired one. */
+export function fixAddCertificate(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
+  const appId = appIdOf(ctx);
+  const removals = replace.filter((c) => c.keyId);
+  return {
+    summary:
+      removals.length > 0
+        ? "Upload a new certificate (its public key: .cer, .pem or .crt), give the scanner its private key, then delete the expired one."
+        : "Upload a certificate (its public key: .cer, .pem or .crt) and give the scanner its private key.",
+    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'credentials'),
+    azureCli: [
+      ...azurePrelude(ctx),
+      `az ad app credential reset --id ${appId} --cert @scanner-cert.pem --append`,
+      ...removals.map((c) => `az ad app credential delete --id ${appId} --key-id ${c.keyId} --cert`),
+    ],
+    powershell: [
+      powershellConnect(ctx, ['Application.ReadWrite.All']),
+      powershellApp(ctx),
+      '# This replaces every certificate of the app with the new one (Azure CLI --append keeps the others).',
+      `$cert = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2('scanner-cert.cer')`,
+      `Update-MgApplication -ApplicationId $app.Id -KeyCredentials @(@{ type = 'AsymmetricX509Cert'; usage = 'Verify'; key = $cert.RawData; displayName = $cert.Subject })`,
+    ],
+  };
+}
