@@ -1,6 +1,12 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
 import {themes as prismThemes} from 'prism-react-renderer';
+import {remarkPermissionTable} from './src/remark/permissionTable';
+import {remarkPermissionChanges} from './src/remark/permissionChanges';
+
+// The site folder: the remark plugins find each guide version's permissions.json from here.
+const siteDir = __dirname;
 
 // Build-time settings (see README): the Entra app (client) id the live check signs in with,
 // and the national cloud. Without a client id, live sign-in shows as unavailable; the sample
@@ -25,11 +31,46 @@ const config = {
       {
         docs: {
           sidebarPath: './sidebars.ts',
+          // `::permission-table` and `::permission-changes{from="1.0"}` in the guides, made from
+          // each version's permissions.json (names checked against the catalog; a typo fails the build).
+          beforeDefaultRemarkPlugins: [
+            [remarkPermissionTable, {siteDir}],
+            [remarkPermissionChanges, {siteDir}],
+          ],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
+        // sitemap.xml of every page (all versions); `url` above makes its links absolute.
+        sitemap: {filename: 'sitemap.xml'},
       } satisfies Preset.Options,
     ],
+  ],
+  // Local search: the index is built with the site and served from it, so search works
+  // offline and sends nothing to a third party. One index per docs version; the search box
+  // searches the version being read.
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        docsRouteBasePath: '/docs',
+        docsDir: ['docs', 'versioned_docs'],
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        language: ['en'],
+        highlightSearchTermsOnTargetPage: false,
+        explicitSearchResultPath: true,
+      } satisfies SearchOptions,
+    ],
+  ],
+  // Guide pictures open larger on click.
+  plugins: [
+    'docusaurus-plugin-image-zoom',
+    // Every guide's permission profile, per docs version, for the live check in the browser.
+    './src/plugins/permission-profiles/index.ts',
+    // A Content-Security-Policy <meta> in every built page: the site, the authority and Graph hosts.
+    './src/plugins/content-security-policy/index.ts',
   ],
   themeConfig: {
     navbar: {
@@ -40,6 +81,36 @@ const config = {
       ],
     },
     prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
+    // Light and dark themes both meet WCAG AA contrast (colours in src/css/custom.css);
+    // the reader's system preference picks the first one.
+    colorMode: {defaultMode: 'light', respectPrefersColorScheme: true},
+    // Guide pictures open larger on click, over the page's own background colour.
+    zoom: {
+      selector: '.markdown img',
+      background: {light: 'rgb(255, 255, 255)', dark: 'rgb(27, 27, 29)'},
+      config: {margin: 24},
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Setup guides',
+          items: [
+            {label: 'Office 365 — release 2.x', to: '/docs/office365/'},
+            {label: 'Office 365 — release 1.x', to: '/docs/1.0/office365/'},
+            {label: 'Office 365 — next (unreleased)', to: '/docs/next/office365/'},
+          ],
+        },
+        {
+          title: 'Help',
+          items: [
+            {label: 'Troubleshooting', to: '/docs/troubleshooting'},
+            {label: 'For support: sending a live check link', to: '/docs/support-links'},
+          ],
+        },
+      ],
+      copyright: 'Setup guides for the scanner. Illustrations show the Microsoft Entra admin center; they are drawings, not screenshots.',
+    },
   } satisfies Preset.ThemeConfig,
 } satisfies Config;
 
