@@ -341,3 +341,12 @@ export function fixAddCertificate(ctx: RemediationContext, replace: ObservedCred
     ],
   };
 }
+
+/** The corrected requiredResourceAccess as JSON for the manifest editor: one permission per line. */
+export function formatRequiredResourceAccess(corrected: CorrectedRequiredResourceAccess): string {
+  const resources = corrected.map((resource) => {
+    const entries = resource.resourceAccess.map((a) => `      ${JSON.stringify({id: a.id, type: a.type})}`).join(',\n');
+    return `  {\n    "resourceAppId": ${JSON.stringify(resource.resourceAppId)},\n    "resourceAccess": [\n${entries}\n    ]\n  }`;
+  });
+  return resources.length === 0 ? '[]' : `[\n${resources.join(',\n')}\n]`;
+}

@@ -3,6 +3,7 @@
  * ticket) and JSON (the CLI's machine-readable output). No secret or token ever: values that look
  * like one are masked, whatever their source.
  */
+import {formatRequiredResourceAccess} from './remediation';
 import type {CheckResult, Finding, Fix, PermissionFinding, SettingFinding, UnreadPart} from './types';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
@@ -242,7 +243,7 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
     });
     if (result.correctedRequiredResourceAccess.length > 0) {
       lines.push('', 'Or paste this requiredResourceAccess into the app\'s manifest (then grant admin consent):');
-      lines.push(...JSON.stringify(result.correctedRequiredResourceAccess, null, 2).split('\n').map((l) => `  ${l}`));
+      lines.push(...formatRequiredResourceAccess(result.correctedRequiredResourceAccess).split('\n').map((l) => `  ${l}`));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -305,7 +306,7 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
     });
     if (result.correctedRequiredResourceAccess.length > 0) {
       out.push('', '### Corrected requiredResourceAccess', '', 'For the manifest editor (then grant admin consent):', '');
-      out.push(fence('json', JSON.stringify(result.correctedRequiredResourceAccess, null, 2)));
+      out.push(fence('json', formatRequiredResourceAccess(result.correctedRequiredResourceAccess)));
     }
   }
   return `${out.join('\n')}\n`;
