@@ -10,3 +10,7 @@ export * from './manifest';
 export * from './remediation';
 export * from './compare';
 export * from './reports';
+export * from './graphClient';
+export * from './tenantReader';
+export * from './sampleTenant/data';
+export * from './sampleTenant/graphStandIn';
