@@ -1,0 +1,35 @@
+/** Shared set-up of the reader tests: the 2.0 guide's profile and a client on the real Graph URLs. */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {createGraphClient, type FetchFunction} from '../../../src/permissions/graphClient';
+import {parseProfile} from '../../../src/permissions/profile';
+import type {CloudName, Profile} from '../../../src/permissions/types';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The 2.0 guide's profile: the sample tenant's apps are built against it. */
+export function profile20(): Profile {
+  const file = path.join(repoRoot, 'versioned_docs/version-2.0/office365/permissions.json');
+  return parseProfile(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+export const TEST_TOKEN = 'test-token-not-a-secret';
+
+/** A Graph client on the real https Graph URLs: global fetch (msw) unless a fetchFn is given. */
+export function testClient(options: {cloud?: CloudName; fetchFn?: FetchFunction; onToken?: () => void} = {}) {
+  return createGraphClient({
+    cloud: options.cloud ?? 'global',
+    getToken: async () => {
+      options.onToken?.();
+      return TEST_TOKEN;
+    },
+    fetchFn: options.fetchFn,
+  });
+}
+
+/** Records the waits the reader asks for instead of sleeping. */
+export function recordingSleep() {
+  const waits: number[] = [];
+  return {waits, sleep: async (ms: number) => void waits.push(ms)};
+}
