@@ -67,6 +67,8 @@ const config = {
   // Guide pictures open larger on click.
   plugins: [
     'docusaurus-plugin-image-zoom',
+    // Pages with permission tables are rebuilt when a permissions.json changes (cache-safe).
+    './src/remark/profileDependencies.ts',
     // Every guide's permission profile, per docs version, for the live check in the browser.
     './src/plugins/permission-profiles/index.ts',
     // A Content-Security-Policy <meta> in every built page: the site, the authority and Graph hosts.

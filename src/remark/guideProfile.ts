@@ -46,8 +46,22 @@ export function displayPath(siteDir: string, file: string): string {
 }
 
 /**
+ * A message of `file` about a place in another file (`problemFile`, e.g. the permissions.json
+ * a page uses): file.message() names the compiled page, so point `file` and `name` at the
+ * file the problem is in.
+ */
+function messageAbout(file: VFile, problemFile: string, reason: string, span: TextSpan | undefined, ruleId: string): ReturnType<VFile['message']> {
+  const message = file.message(reason, {place: span, ruleId, source: SOURCE});
+  const where = file.path && message.name.startsWith(`${file.path}:`) ? message.name.slice(file.path.length + 1) : message.name;
+  message.file = problemFile;
+  message.name = `${problemFile}:${where}`;
+  return message;
+}
+
+/**
  * Records every problem as a message of `file` (each with its own file and position) and
- * stops the build with one fatal message that lists them all as `path:line:column: reason`.
+ * stops the build with one fatal message (as file.fail does) that lists them all as
+ * `path:line:column: reason`, which is what Docusaurus prints.
  */
 export function failWithProblems(
   file: VFile,
@@ -62,18 +76,11 @@ export function failWithProblems(
   );
   if (problems.length > 1) {
     // One message per problem, each at its own place; the fatal one below lists them all.
-    for (const {reason, span} of problems) {
-      file.message(reason, {place: span, ruleId, source: SOURCE}).file = problemFile;
-    }
+    for (const {reason, span} of problems) messageAbout(file, problemFile, reason, span, ruleId);
   }
-  try {
-    file.fail(lines.join('\n'), {place: problems[0]?.span, ruleId, source: SOURCE});
-  } catch (fatal) {
-    // The problem is in problemFile (a permissions.json, or the page itself), not necessarily
-    // in the file being compiled.
-    (fatal as {file: string}).file = problemFile;
-    throw fatal;
-  }
+  const fatal = messageAbout(file, problemFile, lines.join('\n'), problems[0]?.span, ruleId);
+  fatal.fatal = true;
+  throw fatal;
 }
 
 /** Stops the build at a directive of the page being compiled. */
