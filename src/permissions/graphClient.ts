@@ -91,7 +91,8 @@ export class RetryBudget {
   retries = 0;
 
   constructor(policy: Partial<RetryPolicy> = {}) {
-    this.policy = {...DEFAULT_RETRY_POLICY, ...policy};
+    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => typeof v === 'number' && v >= 0));
+    this.policy = {...DEFAULT_RETRY_POLICY, ...given};
     this.policy.maxRetries = Math.min(10, Math.max(0, Math.floor(this.policy.maxRetries)));
   }
 

@@ -25,7 +25,6 @@ import {ResponseType, RetryHandlerOptions, type Client} from '@microsoft/microso
 import {z} from 'zod';
 import {cloudByName} from './clouds';
 import {
-  DEFAULT_RETRY_POLICY,
   RETRYABLE_STATUSES,
   RetryBudget,
   boundedRetryOptions,
@@ -270,7 +269,7 @@ class ReadSession {
     private readonly onProgress?: (progress: ReadProgress) => void,
   ) {
     const {sleep, ...policy} = retry ?? {};
-    this.budget = new RetryBudget({...DEFAULT_RETRY_POLICY, ...policy});
+    this.budget = new RetryBudget(policy);
     this.sleep = sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 

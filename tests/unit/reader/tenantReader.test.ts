@@ -7,7 +7,7 @@ import {setupServer} from 'msw/node';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
-import {SAMPLE_TENANT_ID, sampleApp} from '../../../src/permissions/sampleTenant/data';
+import {sampleApp} from '../../../src/permissions/sampleTenant/data';
 import {readTenantState, TenantReadError, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
 import {graphHandlers} from '../../support/msw';
@@ -45,8 +45,10 @@ const batchItems = (standIn: GraphStandIn) => standIn.stats().log.filter((e) => 
 describe('round trips', () => {
   it('costs one round trip (one $batch) when the profile knows every API the app uses', async () => {
     const standIn = standInOnMsw();
-    const result = await read(sampleApp('compliant').appId);
+    const progress: Array<{step: string; roundTrips: number}> = [];
+    const result = await read(sampleApp('compliant').appId, {onProgress: ({step, roundTrips}) => progress.push({step, roundTrips})});
     expect(result.roundTrips).toBe(1);
+    expect(progress).toEqual([{step: 'reading', roundTrips: 0}, {step: 'done', roundTrips: 1}]);
     expect(standIn.stats()).toMatchObject({httpRequests: 1, batchRequests: 1, subRequests: 5});
     const urls = batchItems(standIn).map((e) => e.url);
     const appId = sampleApp('compliant').appId;
@@ -299,6 +301,5 @@ describe('clouds and the token', () => {
     const stats = standIn.stats();
     expect(stats.withAuthorization).toBe(stats.httpRequests);
     expect(tokens).toBe(stats.httpRequests);
-    expect(SAMPLE_TENANT_ID).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
