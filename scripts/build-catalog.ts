@@ -52,15 +52,15 @@ function main(): void {
   }
   const input = parsed.data;
 
-  // The upstream data has the odd malformed id (e.g. nine hex digits in the first group):
-  // such an entry can never match a manifest, so it is left out, and said so.
-  const malformed = input.permissions.filter((p) => !guid.safeParse(p.id).success);
-  for (const p of malformed) {
-    console.warn(`build-catalog: skipped ${p.value} (${p.type}): id "${p.id}" is not a GUID`);
+  // The upstream data has the odd malformed id (nine hex digits in the first group) or a
+  // placeholder (the nil GUID): such an entry names nothing real, so it is left out, and said so.
+  const usable = (id: string) => guid.safeParse(id).success && !/^[0-]+$/.test(id);
+  for (const p of input.permissions.filter((p) => !usable(p.id))) {
+    console.warn(`build-catalog: skipped ${p.value} (${p.type}): id "${p.id}" is not a real permission id`);
   }
   const seen = new Set<string>();
   const permissions = input.permissions
-    .filter((p) => guid.safeParse(p.id).success)
+    .filter((p) => usable(p.id))
     .map((p) => ({
       value: p.value,
       type: p.type,

@@ -1,0 +1,402 @@
+import {describe, expect, it} from 'vitest';
+import {compareToProfile} from '../../../src/permissions/compare';
+import {parseAppManifest} from '../../../src/permissions/manifest';
+import type {CheckResult, Finding, ObservedState, PermissionFinding, SettingFinding} from '../../../src/permissions/types';
+import {
+  AAD_GRAPH,
+  AAD_GRAPH_USER_READ,
+  APP_ID,
+  GRAPH,
+  NOW,
+  compliantConfigured,
+  configured,
+  fixture,
+  gid,
+  manifestState,
+  officeProfile,
+  tenantState,
+} from './helpers';
+
+const ctx = {cloud: 'global' as const, now: NOW};
+const v2 = officeProfile('2.0');
+const v1 = officeProfile('1.0');
+
+function permissions(result: CheckResult): PermissionFinding[] {
+  return result.findings.filter((f): f is PermissionFinding => f.kind === 'permission');
+}
+
+function settings(result: CheckResult): SettingFinding[] {
+  return result.findings.filter((f): f is SettingFinding => f.kind === 'setting');
+}
+
+function find(result: CheckResult, permission: string, type?: 'Application' | 'Delegated'): PermissionFinding {
+  const found = permissions(result).filter((f) => f.permission === permission && (!type || f.type === type));
+  expect(found, `${permission} ${type ?? ''}`).toHaveLength(1);
+  return found[0];
+}
+
+function without(value: string, type: 'Application' | 'Delegated' = 'Application') {
+  const id = gid(value, type);
+  return compliantConfigured().filter((c) => !(c.id === id && c.type === type));
+}
+
+function expectFixesOnEveryError(result: CheckResult) {
+  for (const f of result.findings) {
+    if (f.severity !== 'error') continue;
+    expect(f.fix, f.message).toBeDefined();
+    expect(f.fix!.summary.length).toBeGreaterThan(10);
+    expect(f.fix!.azureCli.length + f.fix!.powershell.length).toBeGreaterThan(0);
+  }
+}
+
+describe('ok and allowed', () => {
+  it('a compliant manifest passes, with consent unknown', () => {
+    const result = compareToProfile(v2, manifestState(), ctx);
+    expect(result.verdict).toBe('pass');
+    expect(result.grantsChecked).toBe(false);
+    expect(find(result, 'User.Read.All')).toMatchObject({status: 'ok', severity: 'info', required: true, configured: true, granted: null});
+    expect(find(result, 'User.Read.All').message).toMatch(/admin consent was not checked/);
+    expect(find(result, 'User.Read', 'Delegated')).toMatchObject({status: 'allowed', severity: 'info', required: false, configured: true});
+  });
+
+  it('a compliant, consented tenant passes with granted true', () => {
+    const result = compareToProfile(v2, tenantState(), ctx);
+    expect(result.verdict).toBe('pass');
+    expect(result.grantsChecked).toBe(true);
+    expect(find(result, 'Group.Read.All')).toMatchObject({status: 'ok', granted: true, permissionId: gid('Group.Read.All')});
+    expect(find(result, 'User.Read', 'Delegated')).toMatchObject({status: 'allowed', granted: true});
+  });
+
+  it('an allowed permission that is absent gives no finding', () => {
+    const result = compareToProfile(v2, manifestState({configured: without('User.Read', 'Delegated')}), ctx);
+    expect(permissions(result).some((f) => f.permission === 'User.Read')).toBe(false);
+    expect(result.verdict).toBe('pass');
+  });
+});
+
+describe('missing', () => {
+  it('is an error with a fix that adds the permission and grants consent', () => {
+    const result = compareToProfile(v2, manifestState({configured: without('Files.Read.All')}), ctx);
+    expect(result.verdict).toBe('fail');
+    const f = find(result, 'Files.Read.All');
+    expect(f).toMatchObject({status: 'missing', severity: 'error', configured: false, granted: null, type: 'Application', resourceAppId: GRAPH, resourceName: 'Microsoft Graph'});
+    expect(f.fix?.portalUrl).toBe(`https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/CallAnAPI/appId/${APP_ID}`);
+    expect(f.fix?.adminConsentUrl).toBe(`https://login.microsoftonline.com/organizations/adminconsent?client_id=${APP_ID}`);
+    expect(f.fix?.azureCli).toEqual([
+      `az ad app permission add --id ${APP_ID} --api ${GRAPH} --api-permissions ${gid('Files.Read.All')}=Role`,
+      `az ad app permission admin-consent --id ${APP_ID}`,
+    ]);
+    expect(f.fix?.powershell.join('\n')).toMatch(/Update-MgApplication -ApplicationId \$app\.Id -RequiredResourceAccess/);
+    expect(f.fix?.powershell.join('\n')).toMatch(new RegExp(`New-MgServicePrincipalAppRoleAssignment .*-AppRoleId '${gid('Files.Read.All')}'`));
+  });
+
+  it('is missing even when it is granted in the tenant but not configured', () => {
+    const state = tenantState();
+    const result = compareToProfile(v2, {...state, configured: without('Reports.Read.All')}, ctx);
+    expect(find(result, 'Reports.Read.All')).toMatchObject({status: 'missing', granted: true, configured: false});
+    expect(find(result, 'Reports.Read.All').message).toMatch(/granted in this tenant but not configured/);
+  });
+});
+
+describe('wrong-type', () => {
+  it('is one error finding carrying the required type, and the other-type entry is not also excess', () => {
+    const list = [...without('Sites.Read.All'), configured('Sites.Read.All', 'Delegated')];
+    const result = compareToProfile(v2, manifestState({configured: list}), ctx);
+    const sites = permissions(result).filter((f) => f.permission === 'Sites.Read.All');
+    expect(sites).toHaveLength(1);
+    expect(sites[0]).toMatchObject({status: 'wrong-type', severity: 'error', type: 'Application', configured: false});
+    expect(sites[0].message).toMatch(/configured as a delegated permission, but the scanner needs it as an application permission/);
+    expect(sites[0].fix?.azureCli).toEqual([
+      `az ad app permission delete --id ${APP_ID} --api ${GRAPH} --api-permissions ${gid('Sites.Read.All', 'Delegated')}`,
+      `az ad app permission add --id ${APP_ID} --api ${GRAPH} --api-permissions ${gid('Sites.Read.All')}=Role`,
+      `az ad app permission admin-consent --id ${APP_ID}`,
+    ]);
+    expect(result.findings.filter((f) => f.status === 'excess')).toEqual([]);
+  });
+
+  it('having both types is ok for the required one and excess for the other', () => {
+    const list = [...compliantConfigured(), configured('Sites.Read.All', 'Delegated')];
+    const result = compareToProfile(v2, manifestState({configured: list}), ctx);
+    expect(find(result, 'Sites.Read.All', 'Application').status).toBe('ok');
+    expect(find(result, 'Sites.Read.All', 'Delegated')).toMatchObject({status: 'excess', severity: 'warning', required: false});
+  });
+});
+
+describe('not-granted', () => {
+  it('is an error when an application permission is configured without admin consent', () => {
+    const state = tenantState();
+    const id = gid('AuditLog.Read.All');
+    const result = compareToProfile(v2, {...state, grants: {...state.grants!, appRoles: state.grants!.appRoles.filter((g) => g.id !== id)}}, ctx);
+    expect(result.verdict).toBe('fail');
+    const f = find(result, 'AuditLog.Read.All');
+    expect(f).toMatchObject({status: 'not-granted', severity: 'error', configured: true, granted: false});
+    expect(f.fix?.adminConsentUrl).toBe(`https://login.microsoftonline.com/organizations/adminconsent?client_id=${APP_ID}`);
+    expect(f.fix?.azureCli).toEqual([`az ad app permission admin-consent --id ${APP_ID}`]);
+  });
+
+  it('counts only admin consent (AllPrincipals) for delegated permissions', () => {
+    const state = tenantState({configured: [...compliantConfigured(), configured(AAD_GRAPH_USER_READ, 'Delegated', AAD_GRAPH)]});
+    const userConsent = {...state, grants: {...state.grants!, scopes: [...state.grants!.scopes, {resourceAppId: AAD_GRAPH, scopes: ['User.Read'], consentType: 'Principal' as const}]}};
+    expect(permissions(compareToProfile(v1, userConsent, ctx)).find((f) => f.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'not-granted', granted: false});
+    const adminConsent = {...state, grants: {...state.grants!, scopes: [...state.grants!.scopes, {resourceAppId: AAD_GRAPH, scopes: ['openid', 'user.read'], consentType: 'AllPrincipals' as const}]}};
+    const result = compareToProfile(v1, adminConsent, ctx);
+    expect(permissions(result).find((f) => f.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'ok', granted: true});
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('says the app was never consented when it has no service principal', () => {
+    const result = compareToProfile(v2, tenantState({grants: {servicePrincipalExists: false, appRoles: [], scopes: []}}), ctx);
+    expect(result.verdict).toBe('fail');
+    for (const value of ['AuditLog.Read.All', 'User.Read.All']) {
+      const f = find(result, value);
+      expect(f).toMatchObject({status: 'not-granted', granted: false});
+      expect(f.message).toMatch(/never consented/);
+      expect(f.fix?.azureCli).toEqual([`az ad sp create --id ${APP_ID}`, `az ad app permission admin-consent --id ${APP_ID}`]);
+    }
+    expect(find(result, 'User.Read', 'Delegated')).toMatchObject({status: 'allowed', granted: false, severity: 'info'});
+  });
+});
+
+describe('excess and unknown', () => {
+  const overPrivileged = parseAppManifest(fixture('graph-over-privileged.json'));
+
+  it('is an error when it can change data and a warning otherwise, sorted by name after the profile', () => {
+    const result = compareToProfile(v2, overPrivileged, ctx);
+    expect(result.verdict).toBe('fail');
+    const excess = permissions(result).filter((f) => f.status === 'excess');
+    expect(excess.map((f) => [f.permission, f.severity])).toEqual([
+      ['Calendars.Read', 'warning'],
+      ['Mail.Send', 'error'],
+      ['User.ReadWrite.All', 'error'],
+    ]);
+    expect(excess.every((f) => f.required === false && f.configured && f.granted === null)).toBe(true);
+    expect(find(result, 'Mail.Send').message).toMatch(/can change data/);
+    expect(find(result, 'Mail.Send').fix?.azureCli).toEqual([`az ad app permission delete --id ${APP_ID} --api ${GRAPH} --api-permissions ${gid('Mail.Send')}`]);
+    expectFixesOnEveryError(result);
+  });
+
+  it('counts a permission granted but not configured as excess', () => {
+    const state = tenantState();
+    const withGrant = {...state, grants: {...state.grants!, appRoles: [...state.grants!.appRoles, {resourceAppId: GRAPH, id: gid('Mail.ReadWrite')}]}};
+    const result = compareToProfile(v2, withGrant, ctx);
+    expect(find(result, 'Mail.ReadWrite')).toMatchObject({status: 'excess', severity: 'error', configured: false, granted: true});
+    expect(find(result, 'Mail.ReadWrite').fix?.powershell.join('\n')).toMatch(/Remove-MgServicePrincipalAppRoleAssignment/);
+    const scopeGrant = {...state, grants: {...state.grants!, scopes: [{resourceAppId: GRAPH, scopes: ['User.Read', 'Mail.Read'], consentType: 'AllPrincipals' as const}]}};
+    expect(find(compareToProfile(v2, scopeGrant, ctx), 'Mail.Read', 'Delegated')).toMatchObject({status: 'excess', severity: 'warning', configured: false, granted: true, permissionId: gid('Mail.Read', 'Delegated')});
+  });
+
+  it('flags Azure AD Graph leftovers as retired, as a warning', () => {
+    const result = compareToProfile(v2, parseAppManifest(fixture('graph-aad-graph-leftover.json')), ctx);
+    const aad = permissions(result).find((p) => p.resourceAppId === AAD_GRAPH)!;
+    expect(aad).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Azure AD Graph', permission: 'User.Read', permissionId: AAD_GRAPH_USER_READ});
+    expect(aad.message).toMatch(/Azure AD Graph is retired \(2025\) and Microsoft Graph replaces it/);
+    expect(result.verdict).toBe('pass');
+    const unnamed = compareToProfile(v2, manifestState({configured: [...compliantConfigured(), configured('12345678-0000-0000-0000-000000000000', 'Application', AAD_GRAPH)]}), ctx);
+    expect(permissions(unnamed).find((p) => p.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'excess', severity: 'warning', permission: '12345678-0000-0000-0000-000000000000'});
+  });
+
+  it('Azure AD Graph User.Read is ok where the profile requires it (1.0)', () => {
+    const result = compareToProfile(v1, parseAppManifest(fixture('legacy-1.0-with-aad-graph.json')), ctx);
+    expect(permissions(result).find((p) => p.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'ok', resourceName: 'Azure AD Graph'});
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('is unknown (warning) for an id no catalog and no tenant data can name, and named when the tenant names it', () => {
+    const api = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const roleId = '99999999-8888-7777-6666-555555555555';
+    const list = [
+      ...compliantConfigured(),
+      {resourceAppId: GRAPH, id: '11111111-2222-3333-4444-000000000000', type: 'Application' as const},
+      configured(roleId, 'Application', api),
+    ];
+    const result = compareToProfile(v2, manifestState({configured: list}), ctx);
+    expect(find(result, '11111111-2222-3333-4444-000000000000')).toMatchObject({status: 'unknown', severity: 'warning', permissionId: '11111111-2222-3333-4444-000000000000', resourceName: 'Microsoft Graph'});
+    expect(find(result, roleId)).toMatchObject({status: 'unknown', severity: 'warning', resourceName: api});
+    expect(result.verdict).toBe('pass');
+
+    const named = compareToProfile(
+      v2,
+      manifestState({configured: list, resourceNames: [{resourceAppId: api.toUpperCase(), displayName: 'Contoso API', appRoles: [{id: roleId.toUpperCase(), value: 'Widgets.Read'}], scopes: []}]}),
+      ctx,
+    );
+    expect(find(named, 'Widgets.Read')).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Contoso API', permissionId: roleId});
+  });
+});
+
+describe('order', () => {
+  it('is profile resources in order (required, allowed, then excess by name), other APIs by appId, settings last', () => {
+    const otherApi = '00000002-0000-0ff1-ce00-000000000000';
+    const list = [
+      configured('Mail.Send'),
+      configured('abcdef00-0000-0000-0000-000000000000', 'Application', otherApi),
+      configured(AAD_GRAPH_USER_READ, 'Delegated', AAD_GRAPH),
+      ...compliantConfigured().reverse(),
+      configured('Calendars.Read'),
+    ];
+    const result = compareToProfile(v2, manifestState({configured: list}), ctx);
+    expect(result.findings.map((f) => (f.kind === 'permission' ? `${f.resourceName}:${f.permission}:${f.status}` : `setting:${f.setting}`))).toEqual([
+      'Microsoft Graph:AuditLog.Read.All:ok',
+      'Microsoft Graph:Directory.Read.All:ok',
+      'Microsoft Graph:Files.Read.All:ok',
+      'Microsoft Graph:Group.Read.All:ok',
+      'Microsoft Graph:Reports.Read.All:ok',
+      'Microsoft Graph:Sites.Read.All:ok',
+      'Microsoft Graph:User.Read.All:ok',
+      'Microsoft Graph:User.Read:allowed',
+      'Microsoft Graph:Calendars.Read:excess',
+      'Microsoft Graph:Mail.Send:excess',
+      'Azure AD Graph:User.Read:excess',
+      'Office 365 Exchange Online:abcdef00-0000-0000-0000-000000000000:unknown',
+      'setting:signInAudience',
+      'setting:credentials',
+      'setting:passwordCredentials',
+    ]);
+  });
+
+  it('both manifest formats give the same findings', () => {
+    const graph = compareToProfile(v2, parseAppManifest(fixture('graph-compliant.json')), ctx);
+    const legacy = compareToProfile(v2, parseAppManifest(fixture('legacy-compliant.json')), ctx);
+    expect(permissions(legacy)).toEqual(permissions(graph));
+    expect(legacy.verdict).toBe('pass');
+  });
+});
+
+describe('settings', () => {
+  it('are ok (info) when they match', () => {
+    const result = compareToProfile(v2, manifestState(), ctx);
+    expect(settings(result).map((s) => [s.setting, s.status, s.severity])).toEqual([
+      ['signInAudience', 'ok', 'info'],
+      ['credentials', 'ok', 'info'],
+      ['passwordCredentials', 'ok', 'info'],
+    ]);
+  });
+
+  it('warn about a different sign-in audience', () => {
+    const result = compareToProfile(v2, manifestState({}, {signInAudience: 'AzureADMultipleOrgs'}), ctx);
+    expect(settings(result)[0]).toMatchObject({setting: 'signInAudience', status: 'mismatch', severity: 'warning', expected: 'AzureADMyOrg', actual: 'AzureADMultipleOrgs'});
+    expect(settings(result)[0].fix?.azureCli).toEqual([`az ad app update --id ${APP_ID} --sign-in-audience AzureADMyOrg`]);
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('warn when there is no secret nor certificate, or only a secret where a certificate is expected', () => {
+    const none = compareToProfile(v2, manifestState({}, {credentials: []}), ctx);
+    expect(settings(none).find((s) => s.setting === 'credentials')).toMatchObject({status: 'missing', severity: 'warning'});
+    expect(settings(none).some((s) => s.setting === 'passwordCredentials')).toBe(false);
+    const certOnly = compareToProfile(officeProfile('2.0', {credential: 'certificate'}), manifestState(), ctx);
+    expect(settings(certOnly).find((s) => s.setting === 'credentials')).toMatchObject({status: 'mismatch', severity: 'warning'});
+  });
+
+  it('an expired secret is an error with a fix that adds a new one and deletes the old one', () => {
+    const result = compareToProfile(v2, parseAppManifest(fixture('graph-expired-secret.json')), ctx);
+    expect(result.verdict).toBe('fail');
+    const f = settings(result).find((s) => s.setting === 'passwordCredentials')!;
+    expect(f).toMatchObject({status: 'expired', severity: 'error'});
+    expect(f.message).toMatch(/secret "old" expired on 2024-06-30/i);
+    expect(f.fix?.portalUrl).toBe(`https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/${APP_ID}`);
+    expect(f.fix?.azureCli).toContain(`az ad app credential reset --id ${APP_ID} --append --display-name scanner`);
+    expect(f.fix?.azureCli).toContain(`az ad app credential delete --id ${APP_ID} --key-id 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d`);
+    expect(f.fix?.powershell.join('\n')).toMatch(/Add-MgApplicationPassword/);
+  });
+
+  it('an expired certificate is an error too; one ending within 30 days is a warning', () => {
+    const expiredCert = manifestState({}, {credentials: [{kind: 'certificate', keyId: null, displayName: 'CN=scanner', endDateTime: '2025-12-31T00:00:00Z'}]});
+    expect(settings(compareToProfile(v2, expiredCert, ctx)).find((s) => s.setting === 'keyCredentials')).toMatchObject({status: 'expired', severity: 'error'});
+    const soon = manifestState({}, {credentials: [{kind: 'secret', keyId: null, displayName: 's', endDateTime: '2026-02-10T00:00:00Z'}]});
+    const result = compareToProfile(v2, soon, ctx);
+    expect(settings(result).find((s) => s.setting === 'passwordCredentials')).toMatchObject({status: 'expiring', severity: 'warning'});
+    expect(result.verdict).toBe('pass');
+    const later = manifestState({}, {credentials: [{kind: 'secret', keyId: null, displayName: 's', endDateTime: '2026-02-20T00:00:00Z'}]});
+    expect(settings(compareToProfile(v2, later, ctx)).find((s) => s.setting === 'passwordCredentials')?.status).toBe('ok');
+  });
+});
+
+describe('verdict', () => {
+  it('is incomplete whenever a part could not be read, errors or not', () => {
+    const unread = [{part: 'oauth2PermissionGrants' as const, reason: 'Forbidden', status: 403}];
+    expect(compareToProfile(v2, tenantState({unread}), ctx).verdict).toBe('incomplete');
+    expect(compareToProfile(v2, tenantState({unread, configured: without('User.Read.All')}), ctx).verdict).toBe('incomplete');
+  });
+
+  it('does not claim grants it could not read', () => {
+    const result = compareToProfile(v2, tenantState({unread: [{part: 'appRoleAssignments', reason: 'Forbidden', status: 403}]}), ctx);
+    expect(find(result, 'User.Read.All')).toMatchObject({status: 'ok', granted: null});
+    expect(find(result, 'User.Read', 'Delegated').granted).toBe(true);
+    expect(result.verdict).toBe('incomplete');
+  });
+
+  it('a tenant read without grants is never a pass', () => {
+    const result = compareToProfile(v2, tenantState({grants: null}), ctx);
+    expect(result.verdict).toBe('incomplete');
+    expect(result.grantsChecked).toBe(false);
+    expect(result.unread.length).toBeGreaterThan(0);
+  });
+
+  it('without the application itself there are no findings and no pass', () => {
+    const result = compareToProfile(v2, tenantState({unread: [{part: 'application', reason: 'Not found', status: 404}]}), ctx);
+    expect(result.findings).toEqual([]);
+    expect(result.verdict).toBe('incomplete');
+  });
+});
+
+describe('fixes', () => {
+  const broken: ObservedState = manifestState(
+    {configured: [...without('Files.Read.All').filter((c) => c.id !== gid('Sites.Read.All')), configured('Sites.Read.All', 'Delegated'), configured('Mail.Send')]},
+    {credentials: [{kind: 'secret', keyId: null, displayName: null, endDateTime: '2020-01-01T00:00:00Z'}]},
+  );
+
+  it('every error finding carries one', () => {
+    const result = compareToProfile(v2, broken, ctx);
+    expect(result.findings.filter((f) => f.severity === 'error').length).toBeGreaterThanOrEqual(4);
+    expectFixesOnEveryError(result);
+  });
+
+  it('point at the national cloud', () => {
+    const usgov = compareToProfile(v2, broken, {...ctx, cloud: 'usgov', tenant: 'contoso.onmicrosoft.us'});
+    const f = find(usgov, 'Files.Read.All');
+    expect(f.fix?.azureCli[0]).toBe('az cloud set --name AzureUSGovernment');
+    expect(f.fix?.portalUrl).toMatch(/^https:\/\/entra\.microsoft\.us\/#view\//);
+    expect(f.fix?.adminConsentUrl).toBe(`https://login.microsoftonline.us/contoso.onmicrosoft.us/adminconsent?client_id=${APP_ID}`);
+    expect(f.fix?.powershell[0]).toMatch(/-Environment USGov$/);
+    const china = find(compareToProfile(v2, broken, {...ctx, cloud: 'china'}), 'Files.Read.All');
+    expect(china.fix?.azureCli[0]).toBe('az cloud set --name AzureChinaCloud');
+    expect(china.fix?.portalUrl).toMatch(/^https:\/\/entra\.microsoftonline\.cn\//);
+    expect(china.fix?.adminConsentUrl).toMatch(/^https:\/\/login\.partner\.microsoftonline\.cn\/organizations\/adminconsent/);
+  });
+
+  it('use an <appId> placeholder in commands, and no broken links, when the app id is unknown', () => {
+    const result = compareToProfile(v2, {...broken, app: {...broken.app, appId: null}}, ctx);
+    const f = find(result, 'Files.Read.All');
+    expect(f.fix?.azureCli[0]).toMatch(/^az ad app permission add --id <appId> /);
+    expect(f.fix?.adminConsentUrl).toBeUndefined();
+    expect(f.fix?.portalUrl).toMatch(/ApplicationsListBlade$/);
+  });
+
+  it('the corrected requiredResourceAccess is required + allowed already present, and nothing else', () => {
+    const result = compareToProfile(v2, broken, ctx);
+    expect(result.correctedRequiredResourceAccess).toEqual([
+      {
+        resourceAppId: GRAPH,
+        resourceAccess: [
+          ...['AuditLog.Read.All', 'Directory.Read.All', 'Files.Read.All', 'Group.Read.All', 'Reports.Read.All', 'Sites.Read.All', 'User.Read.All'].map((v) => ({id: gid(v), type: 'Role'})),
+          {id: gid('User.Read', 'Delegated'), type: 'Scope'},
+        ],
+      },
+    ]);
+    const withoutUserRead = compareToProfile(v2, manifestState({configured: without('User.Read', 'Delegated')}), ctx);
+    expect(withoutUserRead.correctedRequiredResourceAccess[0].resourceAccess).toHaveLength(7);
+  });
+});
+
+describe('input order and case', () => {
+  it('do not change the result', () => {
+    const state = tenantState();
+    const shuffled: ObservedState = {
+      ...state,
+      configured: [...state.configured].reverse().map((c) => ({...c, id: c.id.toUpperCase(), resourceAppId: c.resourceAppId.toUpperCase()})),
+      grants: {...state.grants!, appRoles: [...state.grants!.appRoles].reverse().map((g) => ({id: g.id.toUpperCase(), resourceAppId: g.resourceAppId.toUpperCase()}))},
+    };
+    expect(compareToProfile(v2, shuffled, ctx)).toEqual(compareToProfile(v2, state, ctx));
+  });
+});
+
+export type {Finding};

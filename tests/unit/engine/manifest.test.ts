@@ -1,0 +1,174 @@
+import {describe, expect, it} from 'vitest';
+import {ManifestError, locateJsonError, parseAppManifest} from '../../../src/permissions/manifest';
+import {AAD_GRAPH, AAD_GRAPH_USER_READ, APP_ID, GRAPH, fixture, gid} from './helpers';
+
+function errorOf(input: unknown): ManifestError {
+  try {
+    parseAppManifest(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ManifestError);
+    return error as ManifestError;
+  }
+  throw new Error('expected a ManifestError');
+}
+
+describe('parseAppManifest: the Microsoft Graph format', () => {
+  const observed = parseAppManifest(fixture('graph-compliant.json'));
+
+  it('reads the app, its permissions and its secrets, grants unknown', () => {
+    expect(observed.source).toBe('manifest');
+    expect(observed.grants).toBeNull();
+    expect(observed.unread).toEqual([]);
+    expect(observed.app).toMatchObject({
+      appId: APP_ID,
+      objectId: '0d9e8f7a-6b5c-4d3e-9f2a-1b0c9d8e7f6a',
+      displayName: 'Scanner connector',
+      signInAudience: 'AzureADMyOrg',
+    });
+    expect(observed.app.credentials).toEqual([
+      {kind: 'secret', keyId: '3c0e5b7a-1f2d-4e3c-8b9a-7d6e5f4c3b2a', displayName: 'scanner', endDateTime: '2027-03-04T09:15:00.000Z'},
+    ]);
+    expect(observed.configured).toHaveLength(8);
+    expect(observed.configured).toContainEqual({resourceAppId: GRAPH, id: gid('User.Read.All'), type: 'Application'});
+    expect(observed.configured).toContainEqual({resourceAppId: GRAPH, id: gid('User.Read', 'Delegated'), type: 'Delegated'});
+  });
+
+  it('reads the same from the application object, a one-app collection, a parsed object and a file with a BOM', () => {
+    expect(parseAppManifest(fixture('graph-application-object.json'))).toEqual(observed);
+    expect(parseAppManifest(fixture('graph-application-collection.json'))).toEqual(observed);
+    expect(parseAppManifest(JSON.parse(fixture('graph-compliant.json')))).toEqual(observed);
+    expect(parseAppManifest(fixture('graph-with-bom.json'))).toEqual(observed);
+  });
+});
+
+describe('parseAppManifest: the legacy Azure AD Graph format', () => {
+  it('reads endDate, name and upper-case GUIDs', () => {
+    const observed = parseAppManifest(fixture('legacy-compliant.json'));
+    expect(observed.app.appId).toBe(APP_ID);
+    expect(observed.app.displayName).toBe('Scanner connector (legacy)');
+    expect(observed.app.credentials).toEqual([
+      {kind: 'secret', keyId: '6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b', displayName: 'scanner', endDateTime: '2027-05-14T08:00:00.000Z'},
+      {kind: 'certificate', keyId: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a', displayName: 'CN=scanner', endDateTime: '2027-05-14T08:00:00.000Z'},
+    ]);
+    expect(observed.configured.every((c) => c.id === c.id.toLowerCase() && c.resourceAppId === c.resourceAppId.toLowerCase())).toBe(true);
+    expect(observed.configured).toContainEqual({resourceAppId: GRAPH, id: gid('Group.Read.All'), type: 'Application'});
+  });
+
+  it('reads Azure AD Graph entries', () => {
+    const observed = parseAppManifest(fixture('legacy-1.0-with-aad-graph.json'));
+    expect(observed.configured).toContainEqual({resourceAppId: AAD_GRAPH, id: AAD_GRAPH_USER_READ, type: 'Delegated'});
+  });
+
+  it('reads the old application entity: objectId, displayName, availableToOtherTenants', () => {
+    const observed = parseAppManifest(fixture('aad-graph-entity-multitenant-expired.json'));
+    expect(observed.app.objectId).toBe('0d9e8f7a-6b5c-4d3e-9f2a-1b0c9d8e7f6a');
+    expect(observed.app.displayName).toBe('Scanner (AAD Graph entity)');
+    expect(observed.app.signInAudience).toBe('AzureADMultipleOrgs');
+    expect(parseAppManifest({requiredResourceAccess: [], availableToOtherTenants: false}).app.signInAudience).toBe('AzureADMyOrg');
+    expect(observed.app.credentials).toEqual([
+      {kind: 'secret', keyId: '7f6e5d4c-3b2a-4f1e-8d0c-9b8a7f6e5d4c', displayName: null, endDateTime: '2025-01-01T00:00:00.000Z'},
+    ]);
+  });
+});
+
+describe('parseAppManifest: GUIDs and duplicates', () => {
+  it('collapses duplicate entries and lower-cases every GUID', () => {
+    const id = gid('User.Read.All');
+    const observed = parseAppManifest({
+      appId: APP_ID.toUpperCase(),
+      requiredResourceAccess: [
+        {resourceAppId: GRAPH.toUpperCase(), resourceAccess: [{id: id.toUpperCase(), type: 'Role'}, {id, type: 'Role'}]},
+        {resourceAppId: GRAPH, resourceAccess: [{id, type: 'Role'}, {id, type: 'Scope'}]},
+      ],
+      passwordCredentials: [
+        {keyId: 'AAAAAAAA-0000-0000-0000-000000000000', endDateTime: '2027-01-01T00:00:00Z'},
+        {keyId: 'aaaaaaaa-0000-0000-0000-000000000000', endDateTime: '2027-01-01T00:00:00Z'},
+      ],
+    });
+    expect(observed.app.appId).toBe(APP_ID);
+    expect(observed.configured).toEqual([
+      {resourceAppId: GRAPH, id, type: 'Application'},
+      {resourceAppId: GRAPH, id, type: 'Delegated'},
+    ]);
+    expect(observed.app.credentials).toHaveLength(1);
+  });
+
+  it('accepts an empty requiredResourceAccess and a missing appId', () => {
+    const observed = parseAppManifest({requiredResourceAccess: []});
+    expect(observed.configured).toEqual([]);
+    expect(observed.app.appId).toBeNull();
+    expect(observed.app.signInAudience).toBeNull();
+  });
+});
+
+describe('parseAppManifest: what is not an app manifest', () => {
+  it('says where the JSON breaks, with line and column', () => {
+    const error = errorOf(fixture('not-json-trailing-comma.json'));
+    expect(error.message).toBe("This is not valid JSON: a comma before '}' (JSON allows no trailing comma) at line 4, column 1.");
+    expect([error.line, error.column]).toEqual([4, 1]);
+  });
+
+  it('never quotes the input back in a JSON error', () => {
+    const secretish = '{"appId": "x", "note": "abc8Q~abcdefghijklmnopqrstuvwxyz0123456789" oops}';
+    expect(errorOf(secretish).message).not.toMatch(/abc8Q~/);
+  });
+
+  it('says what was expected when requiredResourceAccess is absent', () => {
+    expect(errorOf({appId: APP_ID, displayName: 'x'}).message).toBe(
+      'This JSON is not an app manifest: it has no requiredResourceAccess array. Export it from Entra admin center > App registrations > your app > Manifest.',
+    );
+  });
+
+  it('recognises a service principal and a guide profile', () => {
+    expect(errorOf(fixture('not-a-manifest-service-principal.json')).message).toMatch(/service principal \(an Enterprise application\)/);
+    expect(errorOf({guide: 'office365', title: 'x', resources: []}).message).toMatch(/permission profile/);
+  });
+
+  it('names the bad field of a broken entry', () => {
+    expect(errorOf(fixture('not-a-manifest-bad-type.json')).message).toMatch(
+      /requiredResourceAccess\[0\]\.resourceAccess\[0\]\.type must be "Role" \(application permission\) or "Scope" \(delegated permission\)/,
+    );
+    expect(errorOf({requiredResourceAccess: [{resourceAppId: 'graph', resourceAccess: []}]}).message).toMatch(/requiredResourceAccess\[0\]\.resourceAppId must be a GUID/);
+    expect(errorOf({requiredResourceAccess: {}}).message).toMatch(/requiredResourceAccess is an? object, expected an array/);
+    expect(errorOf({requiredResourceAccess: [], passwordCredentials: [{endDateTime: 'soon'}]}).message).toMatch(/passwordCredentials\[0\]\.endDateTime must be a date-time/);
+  });
+
+  it.each([
+    ['an empty text', '  ', /empty/],
+    ['a list', '[{"requiredResourceAccess": []}]', /a list, not an app manifest/],
+    ['a number', '42', /a number, not an app manifest/],
+    ['null', null, /null, not an app manifest/],
+    ['an empty collection', {value: []}, /lists no application/],
+    ['a collection of two', {value: [{requiredResourceAccess: []}, {requiredResourceAccess: []}]}, /lists 2 applications; the check needs exactly one/],
+  ])('rejects %s', (_name, input, message) => {
+    expect(errorOf(input).message).toMatch(message);
+  });
+});
+
+describe('locateJsonError', () => {
+  it.each([
+    ['{"a": 1}', null],
+    ['{"a" 1}', {offset: 5, reason: "unexpected '1' (expected ':' after the property name)"}],
+    ['{"a": 1 "b": 2}', {offset: 8, reason: "unexpected '\"' (expected ',' or '}'; is a comma missing?)"}],
+    ["{'a': 1}", {offset: 1, reason: 'unexpected a single quote (JSON strings use double quotes) (expected a property name in double quotes)'}],
+    ['{"a": [1, 2,]}', {offset: 12, reason: "a comma before ']' (JSON allows no trailing comma)"}],
+    ['{"a": tru}', {offset: 6, reason: "unexpected 't' (expected a value)"}],
+    ['{"a": "x', {offset: 8, reason: 'a string that never ends (missing closing quote)'}],
+    ['{} {}', {offset: 3, reason: "unexpected '{' after the end of the JSON value"}],
+    ['{\n // note\n "a": 1}', {offset: 3, reason: 'unexpected a comment (JSON allows none) (expected a property name in double quotes)'}],
+  ])('%j', (text, expected) => {
+    expect(locateJsonError(text)).toEqual(expected);
+  });
+
+  it('agrees with JSON.parse about validity', () => {
+    for (const text of ['[]', '"x"', '1e5', '-0.5', 'true', '{"a":{"b":[null,false,"\\u00e9"]}}', '[1,]', '01', '"\\x"', '{"a":1,}']) {
+      let valid = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        valid = false;
+      }
+      expect(locateJsonError(text) === null, text).toBe(valid);
+    }
+  });
+});
