@@ -126,7 +126,7 @@ function guidesOf(siteDir: string): GuideVersions[] {
     }
     entry.versions.push(location.version);
   }
-  return out;
+  return out.sort((a, b) => (a.guide < b.guide ? -1 : a.guide > b.guide ? 1 : 0));
 }
 
 function versionLabel(version: string, latest: string | undefined): string {
