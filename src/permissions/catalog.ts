@@ -158,19 +158,19 @@ export function knownResourceName(resourceAppId: string): string | null {
   return indexOf(id)?.resource.name ?? OTHER_KNOWN_RESOURCE_NAMES[id] ?? null;
 }
 
-/** Words in a permission name (after the first dot) that mean it can change data or act. */
+/** Words in a permission's operation that mean it can change data or act for someone. */
 const CHANGES_DATA =
-  /ReadWrite|Write|FullControl|Manage|Send|AccessAsUser|Create|Delete|Update|Invite|Initiate|Revoke|Reset|Enable|Disable|Submit|Archive|Migrate|Import|Restore|Command|PrivilegedOperations/;
+  /ReadWrite|Write|FullControl|Manage|Send|AccessAsUser|Create|Delete|Update|Invite|Initiate|Join|Revoke|Reset|Enable|Disable|Submit|Archive|Migrat|Import|Restore|Remove|Upload|Assign|Command|PrivilegedOperations/;
 
 /**
  * True when a permission can change data (ReadWrite, Write, FullControl, Manage, Send,
- * AccessAsUser, Create, …). The resource prefix (e.g. `DeviceManagementManagedDevices`) is not
- * looked at, so `DeviceManagementManagedDevices.Read.All` stays read-only.
+ * AccessAsUser, Create, …). Only the operation, the second part of the name, is looked at:
+ * `Resource.Operation[.Scope]`, so neither `DeviceManagementManagedDevices.Read.All` nor
+ * `ApprovalRequest.Read.EntitlementManagement` counts as a change.
  */
 export function canChangeData(value: string): boolean {
-  const dot = value.indexOf('.');
-  const operation = dot < 0 ? value : value.slice(dot + 1);
-  return CHANGES_DATA.test(operation);
+  const operation = value.split('.')[1];
+  return operation !== undefined && CHANGES_DATA.test(operation);
 }
 
 /** Levenshtein distance, small strings only. */

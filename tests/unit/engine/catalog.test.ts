@@ -91,11 +91,13 @@ describe('canChangeData', () => {
     'Group.Create',
     'User.ManageIdentities.All',
     'Files.ReadWrite.AppFolder',
+    'RoleAssignmentSchedule.Remove.Directory',
+    'EngagementConversation.Migration.All',
   ])('%s can change data', (value) => {
     expect(canChangeData(value)).toBe(true);
   });
 
-  it.each(['User.Read.All', 'User.Read', 'DeviceManagementManagedDevices.Read.All', 'Calendars.ReadBasic', 'AuditLog.Read.All', 'offline_access'])(
+  it.each(['User.Read.All', 'User.Read', 'DeviceManagementManagedDevices.Read.All', 'Calendars.ReadBasic', 'AuditLog.Read.All', 'offline_access', 'ApprovalRequest.Read.EntitlementManagement', 'Policy.Read.ServicePrincipalCreate'])(
     '%s only reads',
     (value) => {
       expect(canChangeData(value)).toBe(false);
