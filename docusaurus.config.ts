@@ -84,7 +84,10 @@ const config = {
     },
     prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
     // Light and dark themes both meet WCAG AA contrast (colours in src/css/custom.css);
-    // the reader's system preference picks the first one.
+    // the reader's system preference picks the first one. The colours only override Infima
+    // because .browserslistrc targets browsers with CSS cascade layers (no layer polyfill).
+    // Editing .browserslistrc needs a cache reset (npm run clear): the bundler's persistent
+    // cache only watches this file.
     colorMode: {defaultMode: 'light', respectPrefersColorScheme: true},
     // Guide pictures open larger on click, over the page's own background colour.
     zoom: {
