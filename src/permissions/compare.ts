@@ -3,7 +3,7 @@
  * has (from a tenant, a manifest or the sample tenant), as findings in a stable order, with a
  * fix on every error finding, and a verdict that is never `pass` on partial data.
  */
-import {canChangeData, findPermission, isRetiredResource, knownResourceName, permissionById} from './catalog';
+import {canChangeData, findPermission, isGuid, isRetiredResource, knownResourceName, permissionById} from './catalog';
 import {cloudByName} from './clouds';
 import {
   correctedRequiredResourceAccess,
@@ -16,6 +16,7 @@ import {
   fixWrongType,
   type PermissionRef,
   type RemediationContext,
+  safeTenant,
 } from './remediation';
 import type {
   CheckContext,
@@ -599,13 +600,14 @@ export function compareToProfile(profile: Profile, observedInput: ObservedState,
     // A tenant read without grants must never pass: say what is missing.
     unread.push({part: 'appRoleAssignments', reason: 'Admin consent (grants) was not read.'});
   }
-  const appId = ctx.appId ? lower(ctx.appId) : observed.app.appId;
+  // The app id named by the caller (a support link, the UI) wins, when it is one.
+  const appId = isGuid(ctx.appId) ? lower(ctx.appId) : observed.app.appId;
   const corrected = correctedRequiredResourceAccess(profile, observed.configured, observed.resourceNames);
   const builder: Builder = {
     lookup: new Lookup(observed, unread),
     remediation: {
       cloud: cloudByName(ctx.cloud),
-      tenant: ctx.tenant,
+      tenant: safeTenant(ctx.tenant),
       appId,
       servicePrincipalExists: observed.grants ? observed.grants.servicePrincipalExists : null,
       corrected,

@@ -277,6 +277,9 @@ function unwrapApplication(data: unknown): Record<string, unknown> {
   if (!('requiredResourceAccess' in data) && Array.isArray(data.value)) {
     const apps = data.value;
     if (apps.length === 1 && isPlainObject(apps[0])) return apps[0];
+    if (apps.length === 1) {
+      throw new ManifestError(`This JSON's "value" is ${kindOf(apps[0])} in a list, not an application. ${WHERE_TO_EXPORT}`);
+    }
     throw new ManifestError(
       apps.length === 0
         ? 'This Microsoft Graph response lists no application: check the appId you filtered on, or export the manifest instead.'

@@ -4,7 +4,7 @@
  * and the corrected requiredResourceAccess for the manifest editor. Never a secret or a token.
  */
 import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './clouds';
-import {findPermission, toResourceAccessType} from './catalog';
+import {findPermission, isGuid, toResourceAccessType} from './catalog';
 import type {
   CheckResult,
   CloudEndpoints,
@@ -21,6 +21,27 @@ export type CorrectedRequiredResourceAccess = CheckResult['correctedRequiredReso
 /** Stands in for the app's id in commands when it is not known. */
 export const APP_ID_PLACEHOLDER = '<appId>';
 
+// Everything that goes into a copyable command or link is checked first: a value from a support
+// link or a tenant must never be able to smuggle extra PowerShell or shell syntax into a fix.
+
+/** A tenant id or domain (or organizations/common) fit for a URL and a command; else undefined. */
+export function safeTenant(tenant: string | null | undefined): string | undefined {
+  const t = tenant?.trim();
+  if (!t) return undefined;
+  if (isGuid(t)) return t.toLowerCase();
+  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(t) || t === 'organizations' || t === 'common' ? t : undefined;
+}
+
+/** A GUID for a command, lower-case; else null. */
+function safeGuid(value: string | null | undefined): string | null {
+  return value && isGuid(value) ? value.trim().toLowerCase() : null;
+}
+
+/** A permission name for a command (letters, digits, `.`, `_`, `-`); else a placeholder. */
+function safeName(value: string): string {
+  return /^[A-Za-z0-9._-]+$/.test(value) ? value : '<permission name>';
+}
+
 export type PortalBlade = 'api-permissions' | 'credentials' | 'authentication';
 
 const BLADE_PATH: Record<PortalBlade, string> = {
@@ -33,14 +54,15 @@ const BLADE_PATH: Record<PortalBlade, string> = {
  * Deep link to an app registration's blade in the Entra admin center of the cloud. Without an
  * app id, the list of app registrations (a link with a placeholder in it would not open).
  */
-export function portalUrl(cloud: CloudEndpoints, appId: string | null | undefined, blade: PortalBlade = 'api-permissions'): string {
+export function portalUrl(cloud: CloudEndpoints, appIdInput: string | null | undefined, blade: PortalBlade = 'api-permissions'): string {
+  const appId = safeGuid(appIdInput);
   if (!appId) return `${cloud.entraPortal}/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade`;
   return `${cloud.entraPortal}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/${BLADE_PATH[blade]}/appId/${encodeURIComponent(appId)}`;
 }
 
 /** https://{authority}/{tenant or 'organizations'}/adminconsent?client_id={appId} */
 export function adminConsentUrl(cloud: CloudEndpoints, tenant: string | null | undefined, appId: string): string {
-  const authority = tenant?.trim() || 'organizations';
+  const authority = safeTenant(tenant) ?? 'organizations';
   return `https://${cloud.authorityHost}/${encodeURIComponent(authority)}/adminconsent?client_id=${encodeURIComponent(appId)}`;
 }
 
@@ -63,8 +85,8 @@ export function remediationContext(options: {
 }): RemediationContext {
   return {
     cloud: cloudByName(options.cloud),
-    tenant: options.tenant,
-    appId: options.appId ?? null,
+    tenant: safeTenant(options.tenant),
+    appId: safeGuid(options.appId),
     servicePrincipalExists: options.servicePrincipalExists ?? null,
     corrected: options.corrected,
   };
@@ -79,7 +101,7 @@ function idFor(resourceAppId: string, value: string, type: PermissionType, names
   const resource = names.find((r) => r.resourceAppId.toLowerCase() === resourceAppId);
   const list = type === 'Application' ? resource?.appRoles : resource?.scopes;
   const match = list?.find((p) => p.value === value) ?? list?.find((p) => p.value.toLowerCase() === value.toLowerCase());
-  return match ? match.id.toLowerCase() : null;
+  return match && isGuid(match.id) ? match.id.trim().toLowerCase() : null;
 }
 
 /**
@@ -94,7 +116,8 @@ export function correctedRequiredResourceAccess(
   const out: CorrectedRequiredResourceAccess = [];
   const present = new Set(configured.map((c) => `${c.resourceAppId.toLowerCase()}|${c.id.toLowerCase()}|${c.type}`));
   for (const resource of profile.resources) {
-    const resourceAppId = resource.resourceAppId.toLowerCase();
+    const resourceAppId = resource.resourceAppId.trim().toLowerCase();
+    if (!isGuid(resourceAppId)) continue;
     const access: Array<{id: string; type: 'Role' | 'Scope'}> = [];
     const seen = new Set<string>();
     const add = (id: string, type: PermissionType) => {
@@ -120,7 +143,7 @@ export function correctedRequiredResourceAccess(
 // Command builders
 
 function appIdOf(ctx: RemediationContext): string {
-  return ctx.appId ?? APP_ID_PLACEHOLDER;
+  return safeGuid(ctx.appId) ?? APP_ID_PLACEHOLDER;
 }
 
 function azurePrelude(ctx: RemediationContext): string[] {
@@ -129,7 +152,8 @@ function azurePrelude(ctx: RemediationContext): string[] {
 
 function powershellConnect(ctx: RemediationContext, scopes: string[]): string {
   const environment = ctx.cloud.name === 'global' ? '' : ` -Environment ${powershellEnvironmentName(ctx.cloud.name)}`;
-  const tenant = ctx.tenant && ctx.tenant !== 'organizations' ? ` -TenantId '${ctx.tenant}'` : '';
+  const safe = safeTenant(ctx.tenant);
+  const tenant = safe && safe !== 'organizations' && safe !== 'common' ? ` -TenantId '${safe}'` : '';
   return `Connect-MgGraph -Scopes ${scopes.map((s) => `'${s}'`).join(',')}${tenant}${environment}`;
 }
 
@@ -140,7 +164,7 @@ function powershellApp(ctx: RemediationContext): string {
 function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
   return [
     `$sp = Get-MgServicePrincipal -Filter "appId eq '${appIdOf(ctx)}'"`,
-    `$api = Get-MgServicePrincipal -Filter "appId eq '${resourceAppId}'"`,
+    `$api = Get-MgServicePrincipal -Filter "appId eq '${safeGuid(resourceAppId) ?? '<API appId>'}'"`,
   ];
 }
 
@@ -155,7 +179,11 @@ export function powershellUpdateRequiredResourceAccess(corrected: CorrectedRequi
 
 /** The permission's id for a command, or a placeholder naming it. */
 function idOrPlaceholder(permission: {permission: string; permissionId: string | null}): string {
-  return permission.permissionId ?? `<id of ${permission.permission}>`;
+  return safeGuid(permission.permissionId) ?? `<id of ${safeName(permission.permission)}>`;
+}
+
+function apiOf(ref: {resourceAppId: string}): string {
+  return safeGuid(ref.resourceAppId) ?? '<API appId>';
 }
 
 export interface PermissionRef {
@@ -181,7 +209,7 @@ function consentCommands(ref: PermissionRef, ctx: RemediationContext): {azureCli
     ...powershellServicePrincipals(ctx, ref.resourceAppId),
     ref.type === 'Application'
       ? `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -PrincipalId $sp.Id -ResourceId $api.Id -AppRoleId '${idOrPlaceholder(ref)}'`
-      : `New-MgOauth2PermissionGrant -BodyParameter @{ clientId = $sp.Id; consentType = 'AllPrincipals'; resourceId = $api.Id; scope = '${ref.permission}' }`,
+      : `New-MgOauth2PermissionGrant -BodyParameter @{ clientId = $sp.Id; consentType = 'AllPrincipals'; resourceId = $api.Id; scope = '${safeName(ref.permission)}' }`,
   ];
   return {azureCli, powershell};
 }
@@ -189,7 +217,8 @@ function consentCommands(ref: PermissionRef, ctx: RemediationContext): {azureCli
 const WRITE_APP_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'];
 
 function consentUrlOf(ctx: RemediationContext): {adminConsentUrl?: string} {
-  return ctx.appId ? {adminConsentUrl: adminConsentUrl(ctx.cloud, ctx.tenant, ctx.appId)} : {};
+  const appId = safeGuid(ctx.appId);
+  return appId ? {adminConsentUrl: adminConsentUrl(ctx.cloud, ctx.tenant, appId)} : {};
 }
 
 /** A required permission that is not configured: add it, then grant admin consent. */
@@ -202,7 +231,7 @@ export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext
     ...consentUrlOf(ctx),
     azureCli: [
       ...azurePrelude(ctx),
-      `az ad app permission add --id ${appId} --api ${ref.resourceAppId} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
+      `az ad app permission add --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
       ...consent.azureCli,
     ],
     powershell: [
@@ -225,8 +254,8 @@ export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx
     ...consentUrlOf(ctx),
     azureCli: [
       ...azurePrelude(ctx),
-      `az ad app permission delete --id ${appId} --api ${ref.resourceAppId} --api-permissions ${wrongTypeId ?? `<id of ${ref.permission}>`}`,
-      `az ad app permission add --id ${appId} --api ${ref.resourceAppId} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
+      `az ad app permission delete --id ${appId} --api ${apiOf(ref)} --api-permissions ${safeGuid(wrongTypeId) ?? `<id of ${safeName(ref.permission)}>`}`,
+      `az ad app permission add --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
       ...consent.azureCli,
     ],
     powershell: [
@@ -257,7 +286,7 @@ export function fixExcess(ref: PermissionRef, state: {configured: boolean; grant
   const azureCli = [...azurePrelude(ctx)];
   const powershell: string[] = [powershellConnect(ctx, WRITE_APP_SCOPES)];
   if (state.configured) {
-    azureCli.push(`az ad app permission delete --id ${appId} --api ${ref.resourceAppId} --api-permissions ${idOrPlaceholder(ref)}`);
+    azureCli.push(`az ad app permission delete --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}`);
     powershell.push(powershellApp(ctx), powershellUpdateRequiredResourceAccess(ctx.corrected));
   }
   if (state.granted === true) {
@@ -269,7 +298,7 @@ export function fixExcess(ref: PermissionRef, state: {configured: boolean; grant
     } else {
       powershell.push(
         `$grant = Get-MgOauth2PermissionGrant -Filter "clientId eq '$($sp.Id)' and resourceId eq '$($api.Id)' and consentType eq 'AllPrincipals'"`,
-        `Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id -Scope (($grant.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${ref.permission}' }) -join ' ')`,
+        `Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id -Scope (($grant.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${safeName(ref.permission)}' }) -join ' ')`,
       );
     }
   }
@@ -296,7 +325,7 @@ export function fixSignInAudience(expected: string, ctx: RemediationContext): Fi
 /** Add a client secret (the new secret is shown once, by the tool: it never appears in a fix). */
 export function fixAddSecret(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
   const appId = appIdOf(ctx);
-  const removals = replace.filter((c) => c.keyId);
+  const removals = replace.filter((c) => safeGuid(c.keyId));
   return {
     summary:
       removals.length > 0
@@ -320,7 +349,7 @@ export function fixAddSecret(ctx: RemediationContext, replace: ObservedCredentia
 /** Upload a new certificate (public key only) and remove the expired one. */
 export function fixAddCertificate(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
   const appId = appIdOf(ctx);
-  const removals = replace.filter((c) => c.keyId);
+  const removals = replace.filter((c) => safeGuid(c.keyId));
   return {
     summary:
       removals.length > 0

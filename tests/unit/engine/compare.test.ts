@@ -400,3 +400,32 @@ describe('input order and case', () => {
 });
 
 export type {Finding};
+
+describe('fixes are safe to copy', () => {
+  it('a tenant or app id that is not what it claims never reaches a command or a link', () => {
+    const evil = "contoso.com'; Remove-MgApplication -ApplicationId x; '";
+    const result = compareToProfile(v2, manifestState({configured: without('Files.Read.All')}), {...ctx, tenant: evil, appId: "x' ; rm -rf ~"});
+    const fix = find(result, 'Files.Read.All').fix!;
+    const everything = JSON.stringify(fix);
+    expect(everything).not.toMatch(/Remove-MgApplication|rm -rf/);
+    expect(fix.adminConsentUrl).toBe(`https://login.microsoftonline.com/organizations/adminconsent?client_id=${APP_ID}`);
+  });
+
+  it('a permission name from the tenant with quotes becomes a placeholder in commands', () => {
+    const api = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const state = tenantState();
+    const result = compareToProfile(
+      v2,
+      {
+        ...state,
+        grants: {...state.grants!, scopes: [...state.grants!.scopes, {resourceAppId: api, scopes: ["Evil'); Remove-Everything; ('"], consentType: 'AllPrincipals'}]},
+        resourceNames: [{resourceAppId: api, displayName: 'Contoso API', appRoles: [], scopes: [{id: '99999999-8888-7777-6666-555555555555', value: "Evil'); Remove-Everything; ('"}]}],
+      },
+      ctx,
+    );
+    const f = permissions(result).find((p) => p.resourceAppId === api)!;
+    expect(f.status).toBe('excess');
+    expect(f.fix!.powershell.join('\n')).not.toMatch(/Remove-Everything/);
+    expect(f.fix!.powershell.join('\n')).toContain("'<permission name>'");
+  });
+});

@@ -139,6 +139,7 @@ describe('parseAppManifest: what is not an app manifest', () => {
     ['a number', '42', /a number, not an app manifest/],
     ['null', null, /null, not an app manifest/],
     ['an empty collection', {value: []}, /lists no application/],
+    ['a collection of something else', {value: ['x']}, /"value" is a string in a list, not an application/],
     ['a collection of two', {value: [{requiredResourceAccess: []}, {requiredResourceAccess: []}]}, /lists 2 applications; the check needs exactly one/],
   ])('rejects %s', (_name, input, message) => {
     expect(errorOf(input).message).toMatch(message);
