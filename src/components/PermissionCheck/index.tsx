@@ -1,6 +1,85 @@
-import React from 'react';
+/**
+ * <PermissionCheck />: the live permission check, usable in any guide's MDX (registered in
+ * src/theme/MDXComponents.tsx). It checks against the profile of the docs version the page
+ * belongs to (global data of the permission-profiles plugin); `guide` and `version` override.
+ *
+ * The server renders a skeleton; in the browser the check's UI loads as its own chunk, and the
+ * engine, MSAL and the Graph client load later still (see engine.ts).
+ */
+import React, {Suspense, lazy} from 'react';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import {usePluginData} from '@docusaurus/useGlobalData';
+import {useActiveDocContext} from '@docusaurus/plugin-content-docs/client';
+import type {PermissionProfilesData} from '../../plugins/permission-profiles/types';
+import {CLOUDS} from '../../permissions/clouds';
+import type {CloudEndpoints} from '../../permissions/types';
+import styles from './styles.module.css';
 
-// Placeholder until the live check lands (issue 4); replaced by the real component.
-export default function PermissionCheck(): React.JSX.Element {
-  return <p>The live permission check will appear here.</p>;
+const CheckApp = lazy(() => import('./CheckApp'));
+
+export interface PermissionCheckProps {
+  /** The guide whose profile to check against; default office365. */
+  guide?: string;
+  /** A docs version name ("2.0", "current"); default: the version of the page, else the latest release. */
+  version?: string;
+  /** Pre-filled from a support link. */
+  initialTenant?: string | null;
+  initialAppId?: string | null;
+}
+
+function CheckSkeleton(): React.JSX.Element {
+  return (
+    <section aria-label="Permission check" data-testid="permission-check" aria-busy="true" className={`${styles.check} ${styles.skeleton}`}>
+      <p className={styles.intro}>Loading the permission check…</p>
+      <div aria-hidden="true">
+        <div className={styles.skeletonBar} />
+        <div className={styles.skeletonBar} />
+        <div className={styles.skeletonBar} />
+      </div>
+    </section>
+  );
+}
+
+function cloudOf(name: unknown): CloudEndpoints {
+  return typeof name === 'string' && Object.hasOwn(CLOUDS, name) ? CLOUDS[name as keyof typeof CLOUDS] : CLOUDS.global;
+}
+
+export default function PermissionCheck({guide = 'office365', version, initialTenant, initialAppId}: PermissionCheckProps): React.JSX.Element {
+  const {siteConfig} = useDocusaurusContext();
+  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const {activeVersion} = useActiveDocContext(undefined);
+  const resolvedVersion = version ?? activeVersion?.name ?? data.latestVersion;
+  const entry = data.profiles.find((candidate) => candidate.guide === guide && candidate.version === resolvedVersion);
+  if (!entry) {
+    return (
+      <section aria-label="Permission check" data-testid="permission-check" className={styles.check}>
+        <p role="alert">
+          The permission check cannot run here: there is no permissions.json for the guide “{guide}” in version{' '}
+          {resolvedVersion}.
+        </p>
+      </section>
+    );
+  }
+  const clientId = String(siteConfig.customFields?.entraClientId ?? '');
+  const cloud = cloudOf(siteConfig.customFields?.entraCloud);
+  return (
+    <BrowserOnly fallback={<CheckSkeleton />}>
+      {() => (
+        <Suspense fallback={<CheckSkeleton />}>
+          <CheckApp
+            guide={guide}
+            version={entry.version}
+            profile={entry.profile}
+            clientId={clientId}
+            cloud={cloud}
+            origin={window.location.origin}
+            baseUrl={siteConfig.baseUrl}
+            initialTenant={initialTenant}
+            initialAppId={initialAppId}
+          />
+        </Suspense>
+      )}
+    </BrowserOnly>
+  );
 }

@@ -1,0 +1,634 @@
+/**
+ * The permission check itself (browser only; loaded by index.tsx inside BrowserOnly).
+ * Three ways to get an app registration's state, one UI for the result:
+ *   Sample tenant  built-in data through the same Graph reader code as a live check
+ *   Live tenant    sign in (MSAL, loaded on click) and read the tenant through Microsoft Graph
+ *   App manifest   pasted or uploaded JSON, checked entirely in this browser
+ * No Docusaurus imports here, so the component runs in tests as it is.
+ */
+import React, {useCallback, useEffect, useId, useRef, useState} from 'react';
+import clsx from 'clsx';
+import CheckResults from '../CheckResults';
+import CopyButton from '../CopyButton';
+import ModeTabs from '../ModeTabs';
+import {readPendingSignIn} from '../../auth/pendingSignIn';
+import type {LiveSession, LiveSignInSettings} from '../../auth';
+import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permissions/types';
+import {loadCheckEngine, loadGraphReader, loadGraphStandIn, loadSignIn, type CheckEngine} from './engine';
+import {buildSupportLink, isGuid, isTenant} from './supportLink';
+import styles from './styles.module.css';
+
+export type CheckMode = 'sample' | 'live' | 'manifest';
+
+const TABS: ReadonlyArray<{key: CheckMode; label: string}> = [
+  {key: 'sample', label: 'Sample tenant'},
+  {key: 'live', label: 'Live tenant'},
+  {key: 'manifest', label: 'App manifest'},
+];
+
+export const NO_CLIENT_ID_REASON =
+  'Live sign-in is unavailable: this site was built without an Entra client ID (ENTRA_CLIENT_ID).';
+
+/** Latency of the sample tenant's Graph stand-in, so the steps of a check can be seen. */
+const SAMPLE_LATENCY_MS = 350;
+const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+
+export interface CheckAppProps {
+  guide: string;
+  /** Docusaurus version name of the profile ("2.0", "current"). */
+  version: string;
+  profile: Profile;
+  /** The Entra app (client) ID the site signs in with; empty: live sign-in unavailable. */
+  clientId: string;
+  cloud: CloudEndpoints;
+  /** e.g. https://docs.example.com (support links and the sign-in redirect URI). */
+  origin: string;
+  /** The site's baseUrl, e.g. "/". */
+  baseUrl: string;
+  /** Pre-filled by a support link; either one opens the Live tenant tab. */
+  initialTenant?: string | null;
+  initialAppId?: string | null;
+}
+
+interface Outcome {
+  result: CheckResult;
+  /** What was checked, in words. */
+  subject: string;
+  tenant: string | null;
+  appId: string | null;
+}
+
+/** A problem the admin can act on: shown as it is, in an alert. */
+class CheckProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckProblem';
+  }
+}
+
+/** Returned by a task when the browser is leaving for a redirect sign-in. */
+const LEAVING_FOR_SIGN_IN = Symbol('leaving for sign-in');
+
+type Task = (progress: (message: string) => void) => Promise<Outcome | typeof LEAVING_FOR_SIGN_IN>;
+
+/** Masks anything shaped like a token in an unexpected error's message before it is shown. */
+function withoutTokens(text: string): string {
+  return text
+    .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[hidden]')
+    .replace(/(bearer\s+)\S+/gi, '$1[hidden]')
+    .replace(/((?:access|refresh|id)_?token["'=:\s]+)[^\s"'&]+/gi, '$1[hidden]');
+}
+
+function describeUnexpected(error: unknown): string {
+  const detail = error instanceof Error && error.message ? ` (${withoutTokens(error.message).slice(0, 200)})` : '';
+  return `The check stopped because of an unexpected error${detail}. Try again; if it keeps happening, reload the page.`;
+}
+
+function tenantError(value: string): string | null {
+  const tenant = value.trim();
+  if (!tenant || isTenant(tenant)) return null;
+  return 'Enter the tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com, or leave it empty to use your own organization.';
+}
+
+function appIdError(value: string): string | null {
+  const appId = value.trim();
+  if (!appId) return 'Enter the application (client) ID from the Overview page of the app registration.';
+  if (!isGuid(appId)) return 'The application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000; copy it from the Overview page of the app registration.';
+  return null;
+}
+
+export default function CheckApp({
+  guide,
+  version,
+  profile,
+  clientId,
+  cloud,
+  origin,
+  baseUrl,
+  initialTenant,
+  initialAppId,
+}: CheckAppProps): React.JSX.Element {
+  const id = useId();
+  const liveAvailable = clientId.trim() !== '';
+  const [mode, setMode] = useState<CheckMode>(initialTenant || initialAppId ? 'live' : 'sample');
+  const [engine, setEngine] = useState<CheckEngine | null>(null);
+  const [sampleAppId, setSampleAppId] = useState('');
+  const [tenant, setTenant] = useState(initialTenant ?? '');
+  const [appId, setAppId] = useState(initialAppId ?? '');
+  const [inputErrors, setInputErrors] = useState<{tenant?: string | null; appId?: string | null}>({});
+  const [manifestText, setManifestText] = useState('');
+  const [session, setSession] = useState<LiveSession | null>(null);
+  const [working, setWorking] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const verdictRef = useRef<HTMLDivElement>(null);
+  const focusVerdict = useRef(false);
+  const workingRef = useRef(false);
+  const enginePromise = useRef<Promise<CheckEngine> | null>(null);
+  const resumeStarted = useRef(false);
+
+  const cloudName = cloud.name as CloudName;
+  const signInSettings: LiveSignInSettings = {
+    clientId: clientId.trim(),
+    authorityHost: cloud.authorityHost,
+    graphHost: cloud.graphHost,
+    redirectUri: `${origin}${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}auth/redirect`,
+  };
+
+  const engineReady = useCallback((): Promise<CheckEngine> => {
+    if (!enginePromise.current) {
+      enginePromise.current = loadCheckEngine();
+      // A failed load (network) may succeed on the next try.
+      enginePromise.current.catch(() => {
+        enginePromise.current = null;
+      });
+    }
+    return enginePromise.current;
+  }, []);
+
+  // The engine, the catalog and the sample apps load once the check is on screen.
+  useEffect(() => {
+    let cancelled = false;
+    engineReady().then(
+      (loaded) => {
+        if (cancelled) return;
+        setEngine(loaded);
+        setSampleAppId((current) => current || loaded.sampleApps[0]?.appId || '');
+      },
+      () => {
+        if (!cancelled) setError('The check could not load its code. Check your network connection and reload the page.');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [engineReady]);
+
+  useEffect(() => {
+    if (outcome && focusVerdict.current) {
+      focusVerdict.current = false;
+      verdictRef.current?.focus();
+    }
+  }, [outcome]);
+
+  async function run(task: Task): Promise<void> {
+    if (workingRef.current) return;
+    workingRef.current = true;
+    setWorking(true);
+    setError(null);
+    setOutcome(null);
+    let leaving = false;
+    try {
+      const done = await task((message) => setStatus(message));
+      if (done === LEAVING_FOR_SIGN_IN) {
+        leaving = true;
+        return;
+      }
+      focusVerdict.current = true;
+      setOutcome(done);
+      setStatus('');
+    } catch (caught) {
+      setStatus('');
+      setError(caught instanceof CheckProblem ? caught.message : describeUnexpected(caught));
+    } finally {
+      if (!leaving) {
+        workingRef.current = false;
+        setWorking(false);
+      }
+    }
+  }
+
+  /** Reads the app through Microsoft Graph (a tenant, or the sample tenant's stand-in) and compares. */
+  async function readAndCompare(options: {
+    progress: (message: string) => void;
+    getToken: () => Promise<string>;
+    fetchFn?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+    appId: string;
+    tenant: string | null;
+    source: 'tenant' | 'sample';
+    subject: (displayName: string | null) => string;
+  }): Promise<Outcome> {
+    const {progress} = options;
+    progress(
+      options.source === 'sample'
+        ? 'Reading the app registration from Microsoft Graph (sample tenant)…'
+        : 'Reading the app registration from Microsoft Graph…',
+    );
+    const [loaded, reader] = await Promise.all([engineReady(), loadGraphReader()]);
+    const client = reader.createGraphClient({cloud: cloudName, getToken: options.getToken, fetchFn: options.fetchFn});
+    let observed;
+    try {
+      observed = await reader.readTenantState({
+        client,
+        cloud: cloudName,
+        appId: options.appId,
+        profile,
+        source: options.source,
+        onProgress: (step) => {
+          if (step.step !== 'done' && step.message) progress(step.message);
+        },
+      });
+    } catch (caught) {
+      if (caught instanceof reader.TenantReadError) throw new CheckProblem(caught.message);
+      throw caught;
+    }
+    progress('Comparing with the guide’s permissions…');
+    const result = loaded.compareToProfile(profile, observed, {
+      cloud: cloudName,
+      tenant: options.tenant ?? undefined,
+      appId: options.appId,
+    });
+    return {result, subject: options.subject(observed.app.displayName), tenant: options.tenant, appId: options.appId};
+  }
+
+  async function readLiveTenant(
+    current: LiveSession,
+    wantedTenant: string,
+    wantedAppId: string,
+    progress: (message: string) => void,
+  ): Promise<Outcome | typeof LEAVING_FOR_SIGN_IN> {
+    const auth = await loadSignIn();
+    let leaving = false;
+    let tokenError: unknown = null;
+    const getToken = async () => {
+      try {
+        return await current.getToken();
+      } catch (caught) {
+        if (caught instanceof auth.RedirectingForSignIn) leaving = true;
+        else tokenError = caught;
+        throw caught;
+      }
+    };
+    try {
+      return await readAndCompare({
+        progress,
+        getToken,
+        appId: wantedAppId,
+        tenant: wantedTenant || null,
+        source: 'tenant',
+        subject: (name) => (name ? `${name} (${wantedAppId})` : wantedAppId),
+      });
+    } catch (caught) {
+      if (leaving) {
+        progress('Opening the Microsoft sign-in page…');
+        return LEAVING_FOR_SIGN_IN;
+      }
+      if (tokenError) {
+        throw new CheckProblem(auth.describeSignInError(tokenError, {tenant: wantedTenant, clientId, redirectUri: signInSettings.redirectUri}));
+      }
+      throw caught;
+    }
+  }
+
+  const liveTask =
+    (options: {forceSignIn: boolean}): Task =>
+    async (progress) => {
+      const errors = {tenant: tenantError(tenant), appId: appIdError(appId)};
+      setInputErrors(errors);
+      if (errors.tenant || errors.appId) throw new CheckProblem([errors.appId, errors.tenant].filter(Boolean).join(' '));
+      const wantedTenant = tenant.trim().toLowerCase();
+      const wantedAppId = appId.trim().toLowerCase();
+      let current = session;
+      if (!current || options.forceSignIn || current.tenant !== (wantedTenant || 'organizations')) {
+        progress('Signing in…');
+        const auth = await loadSignIn();
+        let signedIn;
+        try {
+          signedIn = await auth.signIn(signInSettings, {guide, version, tenant: wantedTenant, appId: wantedAppId});
+        } catch (caught) {
+          throw new CheckProblem(auth.describeSignInError(caught, {tenant: wantedTenant, clientId, redirectUri: signInSettings.redirectUri}));
+        }
+        if (signedIn.kind === 'redirecting') {
+          progress('Opening the Microsoft sign-in page…');
+          return LEAVING_FOR_SIGN_IN;
+        }
+        current = signedIn.session;
+        setSession(current);
+      }
+      return readLiveTenant(current, wantedTenant, wantedAppId, progress);
+    };
+
+  const sampleTask: Task = async (progress) => {
+    progress('Loading the sample tenant…');
+    const [loaded, standInModule] = await Promise.all([engineReady(), loadGraphStandIn()]);
+    const app = loaded.sampleApps.find((candidate) => candidate.appId === sampleAppId) ?? loaded.sampleApps[0];
+    if (!app) throw new CheckProblem('The sample tenant has no apps to check.');
+    const standIn = standInModule.createGraphStandIn({faults: {latencyMs: SAMPLE_LATENCY_MS}});
+    return readAndCompare({
+      progress,
+      // The stand-in needs no token; nothing real is ever sent.
+      getToken: async () => 'sample-tenant',
+      fetchFn: standIn.fetch,
+      appId: app.appId,
+      tenant: loaded.sampleTenantId,
+      source: 'sample',
+      subject: () => `${app.displayName} in the sample tenant`,
+    });
+  };
+
+  const manifestTask: Task = async (progress) => {
+    const text = manifestText.trim();
+    if (!text) throw new CheckProblem('Paste the app manifest JSON into “App manifest”, or upload the manifest file, then select “Check manifest”.');
+    progress('Checking the manifest in this browser…');
+    const loaded = await engineReady();
+    let observed;
+    try {
+      observed = loaded.parseAppManifest(text);
+    } catch (caught) {
+      if (caught instanceof loaded.ManifestError) throw new CheckProblem(caught.message);
+      throw caught;
+    }
+    const manifestAppId = observed.app.appId && isGuid(observed.app.appId) ? observed.app.appId.toLowerCase() : null;
+    const fixTenant = tenant.trim() && isTenant(tenant.trim()) ? tenant.trim().toLowerCase() : null;
+    const result = loaded.compareToProfile(profile, observed, {
+      cloud: cloudName,
+      tenant: fixTenant ?? undefined,
+      appId: manifestAppId,
+    });
+    const name = observed.app.displayName;
+    return {result, subject: name ? `the manifest of ${name}` : 'the pasted manifest', tenant: fixTenant, appId: manifestAppId};
+  };
+
+  // Coming back from a redirect sign-in: finish it and continue the same check (same tenant and app).
+  useEffect(() => {
+    if (resumeStarted.current || !liveAvailable) return;
+    const pending = readPendingSignIn(guide);
+    if (!pending) return;
+    resumeStarted.current = true;
+    setMode('live');
+    setTenant(pending.tenant);
+    setAppId(pending.appId);
+    void run(async (progress) => {
+      progress('Completing sign-in…');
+      const auth = await loadSignIn();
+      let resumed: LiveSession | null;
+      try {
+        resumed = await auth.resumeSignInAfterRedirect(signInSettings, pending);
+      } catch (caught) {
+        throw new CheckProblem(auth.describeSignInError(caught, {tenant: pending.tenant, clientId, redirectUri: signInSettings.redirectUri}));
+      }
+      if (!resumed) throw new CheckProblem('The sign-in did not complete. Select “Sign in and check” to try again.');
+      setSession(resumed);
+      return readLiveTenant(resumed, pending.tenant, pending.appId, progress);
+    });
+    // Runs once, on the first mount after the redirect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function signOut(): Promise<void> {
+    const current = session;
+    setSession(null);
+    setOutcome(null);
+    setError(null);
+    try {
+      await current?.signOut();
+      setStatus('Signed out. The sign-in is forgotten in this browser tab.');
+    } catch {
+      setStatus('Signed out of this page. Close the browser tab to end the sign-in completely.');
+    }
+  }
+
+  async function readManifestFile(event: React.ChangeEvent<HTMLInputElement>): Promise<void> {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_MANIFEST_BYTES) {
+      setError('That file is too large to be an app manifest (more than 2 MB). Choose the JSON file downloaded from the Manifest page.');
+      return;
+    }
+    const text = await file.text();
+    setManifestText(text);
+    setError(null);
+    setStatus(`Loaded ${file.name}. Select “Check manifest” to check it.`);
+  }
+
+  function reportText(): string {
+    if (!outcome || !engine) return '';
+    return engine.renderReport(outcome.result, 'markdown', {
+      guide,
+      version,
+      appId: outcome.appId,
+      tenant: outcome.tenant ?? undefined,
+    });
+  }
+
+  function supportLink(): string {
+    return buildSupportLink({
+      origin,
+      baseUrl,
+      guide,
+      version,
+      tenant: outcome?.tenant ?? (tenant.trim() || null),
+      appId: outcome?.appId ?? (appId.trim() || null),
+    });
+  }
+
+  const selectedSample = engine?.sampleApps.find((candidate) => candidate.appId === sampleAppId) ?? null;
+  const describedBy = (...ids: Array<string | false | null | undefined>) => ids.filter(Boolean).join(' ') || undefined;
+
+  let panel: React.ReactNode;
+  if (mode === 'sample') {
+    panel = (
+      <>
+        <p>
+          Watch the whole check run on built-in data: a sample tenant (Contoso) with one app registration per common
+          mistake. No sign-in; nothing leaves this browser.
+        </p>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-sample`}>Sample app</label>
+          <select
+            id={`${id}-sample`}
+            value={sampleAppId}
+            onChange={(event) => setSampleAppId(event.target.value)}
+            aria-describedby={selectedSample ? `${id}-sample-description` : undefined}>
+            {engine ? (
+              engine.sampleApps.map((candidate) => (
+                <option key={candidate.appId} value={candidate.appId}>
+                  {candidate.displayName}
+                </option>
+              ))
+            ) : (
+              <option value="">Loading the sample apps…</option>
+            )}
+          </select>
+          {selectedSample && (
+            <p id={`${id}-sample-description`} className={styles.hint}>
+              {selectedSample.description}
+            </p>
+          )}
+        </div>
+        <div className={styles.buttons}>
+          <button type="button" className="button button--primary" disabled={working} onClick={() => void run(sampleTask)}>
+            Run sample check
+          </button>
+        </div>
+      </>
+    );
+  } else if (mode === 'live') {
+    panel = (
+      <>
+        <p>
+          Sign in with a Microsoft Entra account of the tenant; the check reads the app registration through Microsoft
+          Graph with two read-only permissions (Application.Read.All, Directory.Read.All). Nothing is changed or stored.
+        </p>
+        {!liveAvailable && <p className={styles.unavailable}>{NO_CLIENT_ID_REASON}</p>}
+        <div className={styles.field}>
+          <label htmlFor={`${id}-tenant`}>Tenant ID or domain</label>
+          <input
+            id={`${id}-tenant`}
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="contoso.onmicrosoft.com"
+            value={tenant}
+            onChange={(event) => setTenant(event.target.value)}
+            aria-invalid={inputErrors.tenant ? true : undefined}
+            aria-describedby={describedBy(`${id}-tenant-hint`, inputErrors.tenant && `${id}-tenant-error`)}
+          />
+          <p id={`${id}-tenant-hint`} className={styles.hint}>
+            Optional: leave it empty to sign in to your own organization.
+          </p>
+          {inputErrors.tenant && (
+            <p id={`${id}-tenant-error`} className={styles.fieldError}>
+              {inputErrors.tenant}
+            </p>
+          )}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-app-id`}>Application (client) ID</label>
+          <input
+            id={`${id}-app-id`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="00000000-0000-0000-0000-000000000000"
+            value={appId}
+            onChange={(event) => setAppId(event.target.value)}
+            aria-invalid={inputErrors.appId ? true : undefined}
+            aria-describedby={describedBy(`${id}-app-id-hint`, inputErrors.appId && `${id}-app-id-error`)}
+          />
+          <p id={`${id}-app-id-hint`} className={styles.hint}>
+            On the Overview page of the app registration you created.
+          </p>
+          {inputErrors.appId && (
+            <p id={`${id}-app-id-error`} className={styles.fieldError}>
+              {inputErrors.appId}
+            </p>
+          )}
+        </div>
+        {session && (
+          <p className={styles.account}>
+            Signed in as <strong>{session.username}</strong>
+          </p>
+        )}
+        <div className={styles.buttons}>
+          {session ? (
+            <>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={working}
+                onClick={() => void run(liveTask({forceSignIn: false}))}>
+                Check again
+              </button>
+              <button type="button" className="button button--secondary" disabled={working} onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!liveAvailable || working}
+              onClick={() => void run(liveTask({forceSignIn: false}))}>
+              Sign in and check
+            </button>
+          )}
+        </div>
+      </>
+    );
+  } else {
+    panel = (
+      <>
+        <p>
+          Paste the JSON from the app’s Manifest page (Microsoft Entra admin center › App registrations › your app ›
+          Manifest), or upload the downloaded file. It is checked in this browser; nothing is sent anywhere. A manifest
+          does not show admin consent.
+        </p>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-manifest`}>App manifest</label>
+          <textarea
+            id={`${id}-manifest`}
+            className={styles.manifest}
+            rows={10}
+            spellCheck={false}
+            autoComplete="off"
+            value={manifestText}
+            onChange={(event) => setManifestText(event.target.value)}
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-manifest-file`}>Upload manifest file</label>
+          <input id={`${id}-manifest-file`} type="file" accept=".json,application/json" onChange={(event) => void readManifestFile(event)} />
+        </div>
+        <div className={styles.buttons}>
+          <button type="button" className="button button--primary" disabled={working} onClick={() => void run(manifestTask)}>
+            Check manifest
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section aria-label="Permission check" data-testid="permission-check" className={styles.check}>
+      <p className={styles.intro}>
+        Compares an app registration with the permissions of this guide ({profile.title}
+        {version === 'current' ? ', next version' : `, version ${version}`}).
+      </p>
+      <ModeTabs label="How to check" tabs={TABS} selected={mode} onSelect={setMode}>
+        {panel}
+      </ModeTabs>
+      <div role="status" aria-live="polite" className={clsx(styles.progress, working && styles.progressActive)}>
+        {working && <span className={styles.spinner} aria-hidden="true" />}
+        {status}
+      </div>
+      {error && (
+        <div role="alert" className={clsx('alert alert--danger', styles.error)}>
+          {error}
+        </div>
+      )}
+      <div aria-busy={working} className={styles.resultsArea}>
+        {outcome && (
+          <CheckResults
+            result={outcome.result}
+            subject={outcome.subject}
+            verdictRef={verdictRef}
+            onAnnounce={setStatus}
+            actions={
+              <>
+                <CopyButton
+                  text={reportText}
+                  label="Copy report"
+                  onCopied={(copied) =>
+                    setStatus(copied ? 'Report copied to the clipboard.' : 'Could not copy the report: your browser blocked the clipboard.')
+                  }>
+                  Copy report
+                </CopyButton>
+                <CopyButton
+                  text={supportLink}
+                  label="Copy link"
+                  onCopied={(copied) =>
+                    setStatus(copied ? 'Link copied to the clipboard.' : 'Could not copy the link: your browser blocked the clipboard.')
+                  }>
+                  Copy link
+                </CopyButton>
+              </>
+            }
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The words the check shows for the engine's statuses and verdicts. Pure; no React.
+ * Each status is a word plus an icon (decorative) plus a colour class: never colour alone.
+ */
+import type {
+  CheckResult,
+  PermissionStatus,
+  Severity,
+  SettingName,
+  SettingStatus,
+  UnreadPart,
+} from '../../permissions/types';
+
+export const PERMISSION_STATUS_WORD: Record<PermissionStatus, string> = {
+  ok: 'OK',
+  allowed: 'Allowed',
+  missing: 'Missing',
+  'wrong-type': 'Wrong type',
+  'not-granted': 'Not granted',
+  excess: 'Excess',
+  unknown: 'Unknown',
+};
+
+export const SETTING_STATUS_WORD: Record<SettingStatus, string> = {
+  ok: 'OK',
+  mismatch: 'Differs',
+  missing: 'Missing',
+  expired: 'Expired',
+  expiring: 'Expiring soon',
+};
+
+export const SETTING_NAME: Record<SettingName, string> = {
+  signInAudience: 'Sign-in audience',
+  credentials: 'Credentials',
+  passwordCredentials: 'Client secrets',
+  keyCredentials: 'Certificates',
+};
+
+
+export function adminConsentWord(granted: boolean | null): string {
+  if (granted === null) return 'Not checked';
+  return granted ? 'Granted' : 'Not granted';
+}
+
+export function yesNo(value: boolean): string {
+  return value ? 'Yes' : 'No';
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+const UNREAD_SUBJECT: Record<UnreadPart['part'], string> = {
+  application: 'the app registration',
+  servicePrincipal: 'the app’s service principal',
+  appRoleAssignments: 'admin consent',
+  oauth2PermissionGrants: 'admin consent',
+  resource: 'the permission names of an API',
+};
+
+/** "admin consent could not be read (403)", for the parts that could not be read. */
+export function describeUnread(unread: readonly UnreadPart[]): string {
+  const statusBySubject = new Map<string, number | undefined>();
+  for (const part of unread) {
+    const subject = UNREAD_SUBJECT[part.part];
+    if (statusBySubject.get(subject) === undefined) statusBySubject.set(subject, part.status);
+  }
+  const entries = [...statusBySubject];
+  if (entries.length === 0) return 'part of the app registration could not be read';
+  if (entries.length === 1) {
+    const [subject, status] = entries[0]!;
+    return `${subject} could not be read${status ? ` (${status})` : ''}`;
+  }
+  const phrases = entries.map(([subject, status]) => (status ? `${subject} (${status})` : subject));
+  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]} could not be read`;
+}
+
+/**
+ * The verdict in one sentence, starting with "Pass", "Fail" or "Incomplete"; when only a
+ * manifest was checked, a second sentence says admin consent was not checked.
+ */
+export function verdictSentence(result: CheckResult): string {
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  let sentence: string;
+  switch (result.verdict) {
+    case 'pass':
+      sentence =
+        warnings > 0
+          ? `Pass: the app registration matches the guide, with ${plural(warnings, 'warning', 'warnings')} to review.`
+          : 'Pass: the app registration matches the guide.';
+      break;
+    case 'fail':
+      sentence = `Fail: ${plural(errors, 'problem', 'problems')} to fix.`;
+      break;
+    case 'incomplete':
+      sentence =
+        errors > 0
+          ? `Incomplete: ${describeUnread(result.unread)}; ${plural(errors, 'problem', 'problems')} to fix in what was read.`
+          : `Incomplete: ${describeUnread(result.unread)}.`;
+      break;
+  }
+  if (!result.grantsChecked) sentence += ' Admin consent was not checked: a manifest does not show it.';
+  return sentence;
+}
