@@ -41,7 +41,8 @@ const config = {
         blog: false,
         theme: {customCss: './src/css/custom.css'},
         // sitemap.xml of every page (all versions); `url` above makes its links absolute.
-        sitemap: {filename: 'sitemap.xml'},
+        // The search results page has nothing of its own to index.
+        sitemap: {filename: 'sitemap.xml', ignorePatterns: ['/search']},
       } satisfies Preset.Options,
     ],
   ],
