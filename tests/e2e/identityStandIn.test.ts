@@ -4,7 +4,7 @@
  * live-check test points at the product, not at the stand-in.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {useChromium} from './harness/browser';
+import {useChromium} from './harness/useChromium';
 import {serveMsalTestPage} from './harness/msalTestPage';
 import {openSession, type Session} from './harness/session';
 import {E2E_CLIENT_ID} from './harness/site';

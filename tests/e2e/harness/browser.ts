@@ -1,9 +1,9 @@
 /**
  * Headless Chromium from the OS package, driven by playwright-core: one browser per test file,
- * a fresh context per test (see session.ts). Never downloads a browser.
+ * a fresh context per test (see session.ts). Never downloads a browser. No vitest here: the
+ * scripts (screenshots, page weight) use it too; tests use useChromium.ts.
  */
 import {chromium, type Browser} from 'playwright-core';
-import {afterAll, beforeAll} from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,19 +19,4 @@ export const CHROMIUM_ARGS = [
 /** launch() gives the browser a fresh temporary user-data dir of its own. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true});
-}
-
-/** Starts one Chromium for the test file; returns a getter for it. */
-export function useChromium(): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error('Chromium is not running: call useChromium() at the top of the test file.');
-    return browser;
-  };
 }

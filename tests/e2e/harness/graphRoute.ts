@@ -35,7 +35,8 @@ async function toWhatwgRequest(route: Route): Promise<{request: Request; bearer:
     }
   }
   const method = playwrightRequest.method();
-  const body = method === 'GET' || method === 'HEAD' ? undefined : playwrightRequest.postDataBuffer() ?? undefined;
+  const posted = method === 'GET' || method === 'HEAD' ? null : playwrightRequest.postDataBuffer();
+  const body = posted ? new Uint8Array(posted) : undefined;
   const authorization = headers.get('authorization');
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? null;
   return {request: new Request(playwrightRequest.url(), {method, headers, body}), bearer};

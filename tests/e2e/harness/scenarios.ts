@@ -1,0 +1,64 @@
+/**
+ * What a check must show for each sample app against the 2.0 profile: the verdict, and the
+ * rows and settings that carry the app's problem (every other required row must be "ok").
+ */
+import {SAMPLE_APPS, SCANNER_APPLICATION_PERMISSIONS, type SampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/data';
+import type {Verdict} from './checkUi';
+
+export interface ExpectedRow {
+  permission: string;
+  type: 'Application' | 'Delegated';
+  status: string;
+  /** The caption of the API's table, when not Microsoft Graph. */
+  resource?: string | RegExp;
+}
+
+export interface ExpectedOutcome {
+  verdict: Verdict;
+  rows: ExpectedRow[];
+  /** A setting finding that must show with this status. */
+  setting?: {status: string; settingOneOf: string[]};
+}
+
+const app = (permission: string, status: string): ExpectedRow => ({permission, type: 'Application', status});
+
+export const EXPECTED_OUTCOMES: Record<SampleScenario, ExpectedOutcome> = {
+  compliant: {verdict: 'pass', rows: [{permission: 'User.Read', type: 'Delegated', status: 'allowed'}]},
+  'permissions-missing': {verdict: 'fail', rows: [app('AuditLog.Read.All', 'missing'), app('Reports.Read.All', 'missing')]},
+  'delegated-instead-of-application': {verdict: 'fail', rows: [app('Files.Read.All', 'wrong-type'), app('Sites.Read.All', 'wrong-type')]},
+  'no-admin-consent': {verdict: 'fail', rows: SCANNER_APPLICATION_PERMISSIONS.map((permission) => app(permission, 'not-granted'))},
+  'never-consented': {verdict: 'fail', rows: SCANNER_APPLICATION_PERMISSIONS.map((permission) => app(permission, 'not-granted'))},
+  'over-privileged': {
+    verdict: 'fail',
+    rows: [app('Directory.ReadWrite.All', 'excess'), app('Mail.Send', 'excess'), app('Sites.FullControl.All', 'excess')],
+  },
+  'expired-secret': {verdict: 'fail', rows: [], setting: {status: 'expired', settingOneOf: ['passwordCredentials', 'credentials']}},
+  'azure-ad-graph': {
+    // A retired API is a warning, not an error: the verdict stays pass, the row says excess.
+    verdict: 'pass',
+    // Its own table; captioned with the API's name (the contract says "Azure Active Directory
+    // Graph", the engine's catalog names it "Azure AD Graph": either is the same API).
+    rows: [{permission: 'User.Read', type: 'Delegated', status: 'excess', resource: /^\s*Azure (Active Directory|AD) Graph\s*$/}],
+  },
+  'many-pages': {
+    // Four more read-only permissions over paged grants: excess warnings, nothing lost between pages.
+    verdict: 'pass',
+    rows: ['Organization.Read.All', 'Policy.Read.All', 'RoleManagement.Read.Directory', 'SecurityEvents.Read.All'].map((p) => app(p, 'excess')),
+  },
+};
+
+/** The required rows that must be "ok" for an app (those its problem does not touch). */
+export function rowsExpectedOk(outcome: ExpectedOutcome): ExpectedRow[] {
+  const touched = new Set(outcome.rows.map((row) => `${row.permission}|${row.type}`));
+  return SCANNER_APPLICATION_PERMISSIONS.filter((permission) => !touched.has(`${permission}|Application`)).map((permission) =>
+    app(permission, 'ok'),
+  );
+}
+
+export function sampleAppOf(scenario: SampleScenario): SampleApp {
+  const found = SAMPLE_APPS.find((candidate) => candidate.scenario === scenario);
+  if (!found) throw new Error(`The sample tenant has no app for scenario ${scenario}.`);
+  return found;
+}
+
+export {SAMPLE_APPS};

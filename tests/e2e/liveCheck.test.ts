@@ -1,0 +1,123 @@
+/**
+ * The live check on a guide page: the real msal-browser sign-in against the local Entra
+ * stand-in (popup, or redirect when the popup is blocked), then Microsoft Graph answered by
+ * the sample-tenant stand-in, with its faults (403 on grants, 429 with Retry-After).
+ */
+import {afterEach, describe, expect, inject, it} from 'vitest';
+import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
+import {expectOutcome} from './harness/assertions';
+import {useChromium} from './harness/useChromium';
+import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
+import {E2E_USER} from './harness/identityStandIn';
+import {EXPECTED_OUTCOMES, sampleAppOf} from './harness/scenarios';
+import {openSession, type Session} from './harness/session';
+import {E2E_CLIENT_ID} from './harness/site';
+import {searchableParts} from './harness/tokens';
+
+const baseUrl = inject('baseUrl');
+const browser = useChromium();
+const SAMPLE_USER = {...E2E_USER, tenantId: SAMPLE_TENANT_ID, username: `admin@${SAMPLE_TENANT_DOMAIN}`};
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function openGuideWithStandIns(options: {faults?: GraphFaults; blockPopups?: boolean} = {}): Promise<{ui: CheckUi; graph: GraphStandIn}> {
+  const graph = createGraphStandIn({faults: options.faults});
+  session = await openSession(browser(), baseUrl, {graph, user: SAMPLE_USER, blockPopups: options.blockPopups});
+  await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
+  return {ui: await new CheckUi(session.page).ready(), graph};
+}
+
+describe('live check', () => {
+  it('signs in through the intercepted Entra endpoints in a popup and gives pass for a compliant app', async () => {
+    const {ui, graph} = await openGuideWithStandIns();
+    const app = sampleAppOf('compliant');
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, app.appId);
+    expect(await ui.waitForVerdict()).toBe('pass');
+    await expectOutcome(ui, EXPECTED_OUTCOMES.compliant);
+
+    const identity = session!.identity!;
+    expect(identity.authorizeRequests).toHaveLength(1);
+    const [authorize] = identity.authorizeRequests;
+    expect(authorize.page, 'the sign-in ran in a popup').not.toBe(session!.page);
+    expect(authorize.clientId).toBe(E2E_CLIENT_ID);
+    expect(authorize.tenant, 'a tenant-specific authority when a tenant is given').toBe(SAMPLE_TENANT_ID);
+    expect(authorize.redirectUri).toMatch(new RegExp(`^${baseUrl}/`));
+    const resourceScopes = authorize.scopes.filter((scope) => !['openid', 'profile', 'offline_access'].includes(scope)).sort();
+    expect(resourceScopes, 'only the two read scopes').toEqual([
+      'https://graph.microsoft.com/Application.Read.All',
+      'https://graph.microsoft.com/Directory.Read.All',
+    ]);
+
+    // Graph was read with the token the stand-in minted, and with reads only.
+    const graphRequests = session!.graph!.requests;
+    expect(graphRequests.length).toBeGreaterThan(0);
+    expect(graphRequests.every((request) => request.bearer !== null && identity.accessTokens.includes(request.bearer))).toBe(true);
+    expect(graph.stats().log.every((entry) => entry.method === 'GET' || (entry.method === 'POST' && entry.url.includes('$batch')))).toBe(true);
+
+    await expect.poll(() => ui.root.getByText(SAMPLE_USER.username).count()).toBeGreaterThan(0);
+    expect(await ui.button('Check again').isVisible()).toBe(true);
+    expect(await ui.button('Sign out').isVisible()).toBe(true);
+  });
+
+  it('highlights a live app’s problem as the sample check does (missing permissions)', async () => {
+    const {ui} = await openGuideWithStandIns();
+    await ui.startLiveCheck(SAMPLE_TENANT_DOMAIN, sampleAppOf('permissions-missing').appId);
+    await ui.waitForVerdict();
+    await expectOutcome(ui, EXPECTED_OUTCOMES['permissions-missing']);
+  });
+
+  it('gives incomplete, never pass, when reading the grants answers 403', async () => {
+    const {ui, graph} = await openGuideWithStandIns({faults: {forbidGrants: true}});
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
+    expect(await ui.waitForVerdict()).toBe('incomplete');
+    expect(await ui.verdictText()).toMatch(/^Incomplete\b/);
+    expect(graph.stats().log.some((entry) => entry.status === 403), 'the stand-in did answer 403').toBe(true);
+  });
+
+  it.each([
+    ['the whole $batch request', 'http'],
+    ['one batch sub-request', 'batch-item'],
+  ] as const)('recovers from a 429 with Retry-After on %s', async (_what, level) => {
+    const {ui, graph} = await openGuideWithStandIns({faults: {throttle: {times: 1, status: 429, retryAfterSeconds: 1, level}}});
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
+    expect(await ui.waitForVerdict()).toBe('pass');
+    const log = graph.stats().log;
+    const throttledAt = log.findIndex((entry) => entry.status === 429);
+    expect(throttledAt, 'the stand-in did answer 429').toBeGreaterThanOrEqual(0);
+    expect(log.slice(throttledAt + 1).some((entry) => entry.status === 200), 'and a retry succeeded').toBe(true);
+  });
+
+  it('falls back to a redirect sign-in when the popup is blocked, comes back and completes the check', async () => {
+    const {ui} = await openGuideWithStandIns({blockPopups: true});
+    const app = sampleAppOf('compliant');
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, app.appId);
+    // The page leaves for /authorize, the bridge page, and comes back to the guide.
+    await expect.poll(() => session!.identity!.authorizeRequests.length, {timeout: 30_000}).toBe(1);
+    expect(session!.identity!.authorizeRequests[0].page, 'the main page itself went to sign in').toBe(session!.page);
+    const back = new CheckUi(session!.page);
+    await session!.page.waitForURL((url) => url.pathname === GUIDE_PAGES['2.0'], {timeout: 30_000});
+    await back.ready();
+    expect(await back.waitForVerdict()).toBe('pass');
+    expect(await back.appIdInput.inputValue()).toBe(app.appId);
+    expect(session!.context.pages(), 'no popup was opened').toHaveLength(1);
+    expect(session!.pageUrls.some((url) => new URL(url).pathname.startsWith('/auth/redirect'))).toBe(true);
+    void ui;
+  });
+
+  it('signs out: the account is forgotten and "Sign in and check" is offered again', async () => {
+    const {ui} = await openGuideWithStandIns();
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
+    await ui.waitForVerdict();
+    await ui.button('Sign out').click();
+    await ui.button('Sign in and check').waitFor();
+    expect(await ui.root.getByText(SAMPLE_USER.username).count()).toBe(0);
+    const stored = await session!.page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
+    const tokenParts = session!.identity!.allTokens().flatMap(searchableParts);
+    expect(tokenParts.filter((part) => stored.includes(part)), 'no token left in the browser storage').toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Support links (/check?guide=…&version=…&tenant=…&appId=…): valid values pre-fill the live
+ * tab, invalid ones are named in a notice, and nothing signs in or reads Graph before a click.
+ */
+import {afterEach, describe, expect, inject, it} from 'vitest';
+import {createGraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
+import {useChromium} from './harness/useChromium';
+import {CheckUi} from './harness/checkUi';
+import {E2E_USER} from './harness/identityStandIn';
+import {sampleAppOf} from './harness/scenarios';
+import {openSession, type Session} from './harness/session';
+
+const baseUrl = inject('baseUrl');
+const browser = useChromium();
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+const MICROSOFT_HOSTS = /^https:\/\/(login\.microsoftonline\.com|graph\.microsoft\.com)\//;
+
+describe('support link', () => {
+  it('pre-fills the live tab and neither signs in nor calls Graph before a click', async () => {
+    const graph = createGraphStandIn();
+    session = await openSession(browser(), baseUrl, {graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}});
+    const app = sampleAppOf('compliant');
+    await session.page.goto(`${baseUrl}/check?guide=office365&version=2.0&tenant=${SAMPLE_TENANT_DOMAIN}&appId=${app.appId}`);
+    const ui = await new CheckUi(session.page).ready();
+    expect(await ui.tab('Live tenant').getAttribute('aria-selected')).toBe('true');
+    expect(await ui.tenantInput.inputValue()).toBe(SAMPLE_TENANT_DOMAIN);
+    expect(await ui.appIdInput.inputValue()).toBe(app.appId);
+    expect(await ui.ignoredParamsNotice.count()).toBe(0);
+
+    // Give a would-be automatic sign-in every chance to happen, then prove none did.
+    await session.page.waitForLoadState('networkidle');
+    expect(session.requests.filter((request) => MICROSOFT_HOSTS.test(request.url))).toEqual([]);
+    expect(session.identity!.authorizeRequests).toHaveLength(0);
+    expect(graph.stats().httpRequests).toBe(0);
+    expect(session.context.pages()).toHaveLength(1);
+    expect(await ui.verdict.count()).toBe(0);
+
+    // The click does start it (so the stand-ins would have seen an automatic one).
+    await ui.button('Sign in and check').click();
+    expect(await ui.waitForVerdict()).toBe('pass');
+    expect(session.identity!.authorizeRequests).toHaveLength(1);
+    expect(session.identity!.authorizeRequests[0].tenant).toBe(SAMPLE_TENANT_DOMAIN);
+  });
+
+  it('names each invalid parameter in a visible notice, ignores it, and keeps the valid ones', async () => {
+    session = await openSession(browser(), baseUrl);
+    const app = sampleAppOf('compliant');
+    const query = new URLSearchParams({guide: 'office365', version: '9.9', tenant: 'not a tenant!', appId: app.appId, token: 'x'});
+    await session.page.goto(`${baseUrl}/check?${query}&appId=12345`);
+    const ui = await new CheckUi(session.page).ready();
+    const notice = ui.ignoredParamsNotice;
+    await notice.waitFor();
+    expect(await notice.isVisible()).toBe(true);
+    const text = await notice.innerText();
+    for (const name of ['version', 'tenant', 'token']) expect(text).toContain(name);
+    expect(text, 'the notice does not repeat the invalid value').not.toContain('not a tenant!');
+    expect(await ui.tenantInput.inputValue(), 'an invalid tenant does not pre-fill').toBe('');
+    expect(await ui.appIdInput.inputValue(), 'the valid appId still pre-fills').toBe(app.appId);
+  });
+
+  it('ignores an appId that is not a GUID, saying so', async () => {
+    session = await openSession(browser(), baseUrl);
+    await session.page.goto(`${baseUrl}/check?guide=office365&version=2.0&appId=not-a-guid`);
+    const ui = await new CheckUi(session.page).ready();
+    await ui.ignoredParamsNotice.waitFor();
+    expect(await ui.ignoredParamsNotice.innerText()).toMatch(/appId/);
+    expect(await ui.ignoredParamsNotice.innerText()).toMatch(/GUID/);
+  });
+});
