@@ -15,6 +15,8 @@ export default defineConfig({
         },
       },
       {
+        // tsconfig.json says jsx: preserve (Docusaurus compiles JSX itself); tests need it compiled.
+        oxc: {jsx: {runtime: 'automatic'}},
         test: {
           name: 'components',
           include: ['tests/components/**/*.test.{ts,tsx}'],

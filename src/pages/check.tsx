@@ -26,6 +26,8 @@ function SupportLinkCheck(): React.JSX.Element {
   const {search} = useLocation();
   const params = useMemo(() => parseSupportLinkParams(search, knownGuides(data)), [search, data]);
   const profile = data.profiles.find((entry) => entry.guide === params.guide && entry.version === params.version)?.profile;
+  const prefilled =
+    params.tenant && params.appId ? 'the tenant and the app' : params.tenant ? 'the tenant' : params.appId ? 'the app' : null;
   const versionText =
     params.version === 'current'
       ? 'the next (unreleased) version'
@@ -48,8 +50,7 @@ function SupportLinkCheck(): React.JSX.Element {
       )}
       <p>
         Checks against the <strong>{profile?.title ?? params.guide}</strong> setup guide, {versionText}.
-        {params.tenant || params.appId ? ' The link filled in the tenant and app for you.' : ''} Nothing happens until
-        you select a button.
+        {prefilled ? ` The link filled in ${prefilled} for you.` : ''} Nothing happens until you select a button.
       </p>
       <PermissionCheck
         guide={params.guide}

@@ -588,7 +588,7 @@ export default function CheckApp({
         {version === 'current' ? ', next version' : `, version ${version}`}).
       </p>
       <ModeTabs label="How to check" tabs={TABS} selected={mode} onSelect={setMode}>
-        {panel}
+        <React.Fragment key={mode}>{panel}</React.Fragment>
       </ModeTabs>
       <div role="status" aria-live="polite" className={clsx(styles.progress, working && styles.progressActive)}>
         {working && <span className={styles.spinner} aria-hidden="true" />}

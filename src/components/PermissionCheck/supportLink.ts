@@ -58,6 +58,11 @@ export function versionLabel(version: string): string {
   return version === CURRENT_VERSION ? 'next' : version;
 }
 
+/** Query parameters Docusaurus itself reads on any page (colour mode, data attributes): not ours to judge. */
+function isSiteParam(name: string): boolean {
+  return name === 'docusaurus-theme' || name.startsWith('docusaurus-data-');
+}
+
 function printableName(name: string): string {
   const cleaned = name.replace(/[^\w.-]/g, '?');
   return cleaned.length > 40 ? `${cleaned.slice(0, 40)}…` : cleaned || '(empty name)';
@@ -71,59 +76,62 @@ function listInWords(items: string[]): string {
 /** Validates a support link's query; valid values pre-fill the check, the rest are ignored. */
 export function parseSupportLinkParams(search: string | URLSearchParams, known: KnownGuides): SupportLinkParams {
   const query = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const ignored: IgnoredParam[] = [];
-  const values = new Map<SupportLinkParamName, string>();
-
+  // Notices follow the order of the link's parameters.
+  const ignoredAt: Array<{at: number; param: IgnoredParam}> = [];
+  const values = new Map<SupportLinkParamName, {value: string; at: number}>();
+  let at = 0;
   for (const [rawName, rawValue] of query) {
+    at += 1;
+    if (isSiteParam(rawName)) continue;
     const name = (SUPPORT_LINK_PARAMS as readonly string[]).find((p) => p === rawName) as SupportLinkParamName | undefined;
     if (!name) {
-      ignored.push({name: printableName(rawName), reason: 'not a parameter of a support link.'});
+      ignoredAt.push({at, param: {name: printableName(rawName), reason: 'not a parameter of a support link.'}});
       continue;
     }
     if (values.has(name)) {
-      ignored.push({name, reason: 'given more than once; the first value is used.'});
+      ignoredAt.push({at, param: {name, reason: 'given more than once; the first value is used.'}});
       continue;
     }
-    values.set(name, rawValue.trim());
+    values.set(name, {value: rawValue.trim(), at});
   }
+  const ignore = (name: SupportLinkParamName, reason: string) =>
+    ignoredAt.push({at: values.get(name)?.at ?? 0, param: {name, reason}});
 
   const guides = Object.keys(known.versionsByGuide).sort();
   const defaultGuide = guides.includes('office365') ? 'office365' : guides[0] ?? 'office365';
   let guide = defaultGuide;
-  const guideValue = values.get('guide');
+  const guideValue = values.get('guide')?.value;
   if (guideValue !== undefined) {
     if (known.versionsByGuide[guideValue]) guide = guideValue;
-    else ignored.push({name: 'guide', reason: `not a known guide (${listInWords(guides)}).`});
+    else ignore('guide', `not a known guide (${listInWords(guides)}).`);
   }
 
   const versions = known.versionsByGuide[guide] ?? [];
   let version = versions.includes(known.latestVersion) ? known.latestVersion : versions[0] ?? known.latestVersion;
-  const versionValue = values.get('version');
+  const versionValue = values.get('version')?.value;
   if (versionValue !== undefined) {
     const normalized = VERSION_ALIASES[versionValue.toLowerCase()] ?? versionValue;
     if (versions.includes(normalized)) version = normalized;
     else {
-      ignored.push({
-        name: 'version',
-        reason: `not a version of this guide (${listInWords(versions.map(versionLabel))}); using ${versionLabel(version)}.`,
-      });
+      ignore('version', `not a version of this guide (${listInWords(versions.map(versionLabel))}); using ${versionLabel(version)}.`);
     }
   }
 
   let tenant: string | null = null;
-  const tenantValue = values.get('tenant');
+  const tenantValue = values.get('tenant')?.value;
   if (tenantValue !== undefined) {
     if (isTenant(tenantValue)) tenant = tenantValue.toLowerCase();
-    else ignored.push({name: 'tenant', reason: 'not a tenant ID (GUID) or a domain name.'});
+    else ignore('tenant', 'not a tenant ID (GUID) or a domain name.');
   }
 
   let appId: string | null = null;
-  const appIdValue = values.get('appId');
+  const appIdValue = values.get('appId')?.value;
   if (appIdValue !== undefined) {
     if (isGuid(appIdValue)) appId = appIdValue.toLowerCase();
-    else ignored.push({name: 'appId', reason: 'not a GUID.'});
+    else ignore('appId', 'not a GUID.');
   }
 
+  const ignored = ignoredAt.sort((a, b) => a.at - b.at).map((entry) => entry.param);
   return {guide, version, tenant, appId, ignored};
 }
 

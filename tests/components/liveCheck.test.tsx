@@ -1,0 +1,179 @@
+/**
+ * The live check with the sign-in replaced (MSAL is proven in the end-to-end tests) and Graph
+ * answered by msw from the sample tenant's stand-in: the real Graph client and reader run.
+ * The token must reach Graph and nowhere else: not the report, the link, the page or storage.
+ */
+import './setup';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
+import {fireEvent, screen, waitFor} from '@testing-library/react';
+import {setupServer} from 'msw/node';
+import {graphHandlers} from '../support/msw';
+import {createGraphStandIn, type GraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
+import {SAMPLE_TENANT_ID, sampleApp} from '../../src/permissions/sampleTenant/data';
+import {rememberPendingSignIn} from '../../src/auth/pendingSignIn';
+import type * as Auth from '../../src/auth';
+import {renderCheck, TEST_CLIENT_ID} from './support';
+
+const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzY3AiOiJBcHBsaWNhdGlvbi5SZWFkLkFsbCJ9.live-check-test-token';
+
+const signOut = vi.fn(async () => {});
+function fakeSession(tenant: string): Auth.LiveSession {
+  return {username: 'admin@contoso.example', tenant: tenant || 'organizations', getToken: async () => TOKEN, signOut};
+}
+
+const signIn = vi.fn(async (_settings: Auth.LiveSignInSettings, pending: {tenant: string}): Promise<Auth.SignInOutcome> => ({
+  kind: 'signed-in',
+  session: fakeSession(pending.tenant),
+}));
+const resumeSignInAfterRedirect = vi.fn(async (_settings: Auth.LiveSignInSettings, pending: {tenant: string}) => fakeSession(pending.tenant));
+
+vi.mock('../../src/auth', async (importOriginal) => {
+  const actual = await importOriginal<typeof Auth>();
+  return {...actual, signIn, resumeSignInAfterRedirect};
+});
+
+let standIn: GraphStandIn;
+const server = setupServer();
+const clipboard: string[] = [];
+const consoleCalls: string[] = [];
+
+beforeAll(() => server.listen({onUnhandledRequest: 'error'}));
+afterAll(() => server.close());
+beforeEach(() => {
+  standIn = createGraphStandIn();
+  server.use(...graphHandlers(standIn));
+  clipboard.length = 0;
+  consoleCalls.length = 0;
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {writeText: async (text: string) => void clipboard.push(text)},
+  });
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleCalls.push(args.map(String).join(' ')));
+  }
+});
+afterEach(() => {
+  server.resetHandlers();
+  vi.restoreAllMocks();
+  signIn.mockClear();
+  resumeSignInAfterRedirect.mockClear();
+});
+
+async function verdict(): Promise<HTMLElement> {
+  const element = await screen.findByTestId('verdict', {}, {timeout: 10_000});
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull(), {timeout: 10_000});
+  return element;
+}
+
+function storageText(): string {
+  const dump = (storage: Storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key)}`).join('\n');
+  return `${dump(sessionStorage)}\n${dump(localStorage)}`;
+}
+
+describe('live check', () => {
+  it('signs in on a click, reads the tenant through Graph with the token, and shows pass', async () => {
+    const app = sampleApp('compliant');
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Tenant ID or domain'), {target: {value: SAMPLE_TENANT_ID}});
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: app.appId}});
+    expect(signIn).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+
+    expect((await verdict()).dataset.verdict).toBe('pass');
+    expect(signIn).toHaveBeenCalledTimes(1);
+    const [settings, pending] = signIn.mock.calls[0]!;
+    expect(settings).toEqual({
+      clientId: TEST_CLIENT_ID,
+      authorityHost: 'login.microsoftonline.com',
+      graphHost: 'graph.microsoft.com',
+      redirectUri: 'https://docs.example.com/auth/redirect',
+    });
+    expect(pending).toEqual({guide: 'office365', version: '2.0', tenant: SAMPLE_TENANT_ID, appId: app.appId});
+
+    // Graph got the token, on https Graph URLs only; one $batch round trip.
+    const stats = standIn.stats();
+    expect(stats.httpRequests).toBeGreaterThan(0);
+    expect(stats.withoutAuthorization).toBe(0);
+    expect(stats.log.every((entry) => entry.host === 'graph.microsoft.com')).toBe(true);
+
+    expect(screen.getByText('admin@contoso.example')).toBeTruthy();
+    expect(screen.getByRole('button', {name: 'Check again'})).toBeTruthy();
+    expect(screen.getByRole('button', {name: 'Sign out'})).toBeTruthy();
+  });
+
+  it('copies a report and a support link that carry no token', async () => {
+    const app = sampleApp('permissions-missing');
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Tenant ID or domain'), {target: {value: 'contoso-sample.onmicrosoft.com'}});
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: app.appId}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    expect((await verdict()).dataset.verdict).toBe('fail');
+
+    fireEvent.click(screen.getByRole('button', {name: 'Copy report'}));
+    await waitFor(() => expect(screen.getAllByRole('status')[0]!.textContent).toBe('Report copied to the clipboard.'));
+    fireEvent.click(screen.getByRole('button', {name: 'Copy link'}));
+    await waitFor(() => expect(screen.getAllByRole('status')[0]!.textContent).toBe('Link copied to the clipboard.'));
+
+    const [report, link] = clipboard;
+    expect(report).toContain('fail');
+    expect(report).toContain('AuditLog.Read.All');
+    expect(link).toBe(
+      `https://docs.example.com/check?guide=office365&version=2.0&tenant=contoso-sample.onmicrosoft.com&appId=${app.appId}`,
+    );
+    for (const copied of clipboard) {
+      expect(copied).not.toContain(TOKEN);
+      expect(copied).not.toMatch(/eyJ[\w-]+\.eyJ/);
+      expect(copied.toLowerCase()).not.toContain('bearer');
+    }
+    expect(document.documentElement.outerHTML).not.toContain(TOKEN);
+    expect(storageText()).not.toContain(TOKEN);
+    expect(consoleCalls.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('says a 403 on grants makes the check incomplete, never pass', async () => {
+    standIn.setFaults({forbidGrants: true});
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: sampleApp('compliant').appId}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    const element = await verdict();
+    expect(element.dataset.verdict).toBe('incomplete');
+    expect(element.textContent).toBe('Incomplete: admin consent could not be read (403).');
+  });
+
+  it('explains an app that does not exist in the tenant, with the next step', async () => {
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: '00000000-1111-2222-3333-444444444444'}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    const alert = await screen.findByRole('alert', {}, {timeout: 10_000});
+    expect(alert.textContent).toMatch(/00000000-1111-2222-3333-444444444444|not found|no app/i);
+    expect(screen.queryByTestId('verdict')).toBeNull();
+  });
+
+  it('continues the same check after a redirect sign-in comes back, without another click', async () => {
+    const app = sampleApp('no-admin-consent');
+    rememberPendingSignIn({guide: 'office365', version: '2.0', tenant: SAMPLE_TENANT_ID, appId: app.appId});
+    renderCheck({clientId: TEST_CLIENT_ID});
+    expect((await verdict()).dataset.verdict).toBe('fail');
+    expect(resumeSignInAfterRedirect).toHaveBeenCalledTimes(1);
+    expect(signIn).not.toHaveBeenCalled();
+    expect(screen.getByRole('tab', {selected: true}).textContent).toBe('Live tenant');
+    expect((screen.getByLabelText('Application (client) ID') as HTMLInputElement).value).toBe(app.appId);
+    expect(document.querySelector('tr[data-permission="User.Read.All"]')?.getAttribute('data-status')).toBe('not-granted');
+  });
+
+  it('signs out: the account is forgotten and sign-in is offered again', async () => {
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: sampleApp('compliant').appId}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    await verdict();
+    fireEvent.click(screen.getByRole('button', {name: 'Sign out'}));
+    await waitFor(() => expect(screen.getByRole('button', {name: 'Sign in and check'})).toBeTruthy());
+    expect(signOut).toHaveBeenCalled();
+    expect(screen.queryByText('admin@contoso.example')).toBeNull();
+  });
+});

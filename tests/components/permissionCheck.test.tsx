@@ -1,0 +1,183 @@
+import './setup';
+import {describe, expect, it} from 'vitest';
+import {fireEvent, screen, waitFor, within} from '@testing-library/react';
+import {NO_CLIENT_ID_REASON} from '../../src/components/PermissionCheck/CheckApp';
+import {sampleApp} from '../../src/permissions/sampleTenant/data';
+import {manifestFixture, renderCheck, TEST_CLIENT_ID} from './support';
+
+const CHECK_TIMEOUT = {timeout: 10_000};
+
+function rowsOf(root: HTMLElement): Record<string, string> {
+  return Object.fromEntries(
+    Array.from(root.querySelectorAll<HTMLTableRowElement>('tbody tr[data-permission]')).map((row) => [
+      `${row.dataset.permission}|${row.dataset.type}`,
+      row.dataset.status ?? '',
+    ]),
+  );
+}
+
+async function verdictOf(): Promise<HTMLElement> {
+  const verdict = await screen.findByTestId('verdict', {}, CHECK_TIMEOUT);
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull(), CHECK_TIMEOUT);
+  return verdict;
+}
+
+describe('<PermissionCheck /> in the browser', () => {
+  it('opens on the sample tenant, with tabs named as the contract says', async () => {
+    renderCheck();
+    const root = screen.getByTestId('permission-check');
+    const tabs = within(root).getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Sample tenant', 'Live tenant', 'App manifest']);
+    expect(within(root).getByRole('tab', {selected: true}).textContent).toBe('Sample tenant');
+    expect(within(root).getByRole('tablist', {name: 'How to check'})).toBeTruthy();
+    // The sample apps arrive with the engine; the compliant app comes first.
+    await waitFor(() => expect((screen.getByLabelText('Sample app') as HTMLSelectElement).options.length).toBeGreaterThan(1), CHECK_TIMEOUT);
+    const select = screen.getByLabelText('Sample app') as HTMLSelectElement;
+    expect(select.selectedOptions[0]!.textContent).toBe(sampleApp('compliant').displayName);
+  });
+
+  it('moves between tabs with the arrow keys, Home and End', () => {
+    renderCheck();
+    const sample = screen.getByRole('tab', {name: 'Sample tenant'});
+    sample.focus();
+    fireEvent.keyDown(sample, {key: 'ArrowRight'});
+    expect(screen.getByRole('tab', {selected: true}).textContent).toBe('Live tenant');
+    expect(document.activeElement?.textContent).toBe('Live tenant');
+    fireEvent.keyDown(document.activeElement!, {key: 'End'});
+    expect(screen.getByRole('tab', {selected: true}).textContent).toBe('App manifest');
+    fireEvent.keyDown(document.activeElement!, {key: 'ArrowRight'});
+    expect(screen.getByRole('tab', {selected: true}).textContent).toBe('Sample tenant');
+    fireEvent.keyDown(document.activeElement!, {key: 'ArrowLeft'});
+    expect(screen.getByRole('tab', {selected: true}).textContent).toBe('App manifest');
+    expect(screen.getByRole('tabpanel')).toBeTruthy();
+    // Only the selected tab is in the Tab order.
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([-1, -1, 0]);
+  });
+
+  it('checks a pasted manifest in the browser: the right table and verdict, consent not checked', async () => {
+    renderCheck();
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    fireEvent.change(screen.getByLabelText('App manifest'), {target: {value: manifestFixture('graph-missing-and-wrong-type.json')}});
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    const verdict = await verdictOf();
+    expect(verdict.getAttribute('role')).toBe('status');
+    expect(verdict.dataset.verdict).toBe('fail');
+    expect(verdict.textContent).toMatch(/^Fail: 2 problems to fix\./);
+    expect(verdict.textContent).toContain('Admin consent was not checked');
+    expect(document.activeElement).toBe(verdict);
+
+    const root = screen.getByTestId('permission-check');
+    const table = within(root).getByRole('table');
+    expect(table.querySelector('caption')?.textContent).toBe('Microsoft Graph');
+    expect(Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent)).toEqual([
+      'Permission',
+      'Type',
+      'Required',
+      'Configured',
+      'Admin consent',
+      'Status',
+    ]);
+    const rows = rowsOf(root);
+    expect(rows['Files.Read.All|Application']).toBe('missing');
+    expect(rows['Sites.Read.All|Application']).toBe('wrong-type');
+    expect(rows['User.Read.All|Application']).toBe('ok');
+    expect(rows['User.Read|Delegated']).toBe('allowed');
+    // Status: a word and a decorative icon, never colour alone; consent: not checked.
+    const missingRow = root.querySelector<HTMLTableRowElement>('tr[data-permission="Files.Read.All"]')!;
+    const statusCell = missingRow.cells[5]!;
+    expect(statusCell.textContent).toBe('Missing');
+    expect(statusCell.querySelector('[aria-hidden="true"] svg')).not.toBeNull();
+    expect(missingRow.cells[4]!.textContent).toBe('Not checked');
+
+    // The fixes, each copy button saying what it copies.
+    expect(within(root).getByRole('heading', {name: 'How to fix'})).toBeTruthy();
+    expect(within(root).getByRole('button', {name: 'Copy Azure CLI commands for Files.Read.All'})).toBeTruthy();
+    expect(within(root).getByRole('button', {name: 'Copy Microsoft Graph PowerShell commands for Sites.Read.All'})).toBeTruthy();
+    expect(within(root).getByRole('button', {name: 'Copy corrected requiredResourceAccess JSON'})).toBeTruthy();
+
+    // Problems only.
+    fireEvent.click(within(root).getByLabelText('Show problems only'));
+    expect(Object.keys(rowsOf(root)).sort()).toEqual(['Files.Read.All|Application', 'Sites.Read.All|Application']);
+  });
+
+  it('says what is wrong with input that is not a manifest, and what to do', async () => {
+    renderCheck();
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    fireEvent.change(screen.getByLabelText('App manifest'), {target: {value: manifestFixture('not-a-manifest-service-principal.json')}});
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    const alert = await screen.findByRole('alert', {}, CHECK_TIMEOUT);
+    expect(alert.textContent).toMatch(/manifest/i);
+    expect(screen.queryByTestId('verdict')).toBeNull();
+  });
+
+  it('runs a sample app through the Graph reader and highlights its problem', async () => {
+    renderCheck();
+    const app = sampleApp('over-privileged');
+    await waitFor(() => expect(screen.getByRole('option', {name: app.displayName})).toBeTruthy(), CHECK_TIMEOUT);
+    fireEvent.change(screen.getByLabelText('Sample app'), {target: {value: app.appId}});
+    fireEvent.click(screen.getByRole('button', {name: 'Run sample check'}));
+    // Progress while reading, in the polite status region, with the results busy.
+    await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).not.toBeNull());
+    expect(screen.getAllByRole('status')[0]!.textContent).not.toBe('');
+    const verdict = await verdictOf();
+    expect(verdict.dataset.verdict).toBe('fail');
+    const rows = rowsOf(screen.getByTestId('permission-check'));
+    expect(rows['Directory.ReadWrite.All|Application']).toBe('excess');
+    expect(rows['Mail.Send|Application']).toBe('excess');
+    expect(rows['User.Read.All|Application']).toBe('ok');
+    // A sample check reads grants, so admin consent is shown.
+    const okRow = document.querySelector<HTMLTableRowElement>('tr[data-permission="User.Read.All"]')!;
+    expect(okRow.cells[4]!.textContent).toBe('Granted');
+  }, 20_000);
+
+  it('shows expired credentials as a setting finding', async () => {
+    renderCheck();
+    const app = sampleApp('expired-secret');
+    await waitFor(() => expect(screen.getByRole('option', {name: app.displayName})).toBeTruthy(), CHECK_TIMEOUT);
+    fireEvent.change(screen.getByLabelText('Sample app'), {target: {value: app.appId}});
+    fireEvent.click(screen.getByRole('button', {name: 'Run sample check'}));
+    const verdict = await verdictOf();
+    expect(verdict.dataset.verdict).toBe('fail');
+    expect(screen.getByRole('heading', {name: 'Settings'})).toBeTruthy();
+    const expired = document.querySelectorAll('[data-setting][data-status="expired"]');
+    expect(expired.length).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('without a client ID, says in one line why live sign-in is unavailable; the other ways still work', async () => {
+    renderCheck({clientId: ''});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    expect(screen.getByText(NO_CLIENT_ID_REASON)).toBeTruthy();
+    expect(NO_CLIENT_ID_REASON).toBe('Live sign-in is unavailable: this site was built without an Entra client ID (ENTRA_CLIENT_ID).');
+    expect((screen.getByRole('button', {name: 'Sign in and check'}) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    fireEvent.change(screen.getByLabelText('App manifest'), {target: {value: manifestFixture('graph-compliant.json')}});
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    expect((await verdictOf()).dataset.verdict).toBe('pass');
+  });
+
+  it('with a client ID, live sign-in is offered', () => {
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    expect(screen.queryByText(NO_CLIENT_ID_REASON)).toBeNull();
+    expect((screen.getByRole('button', {name: 'Sign in and check'}) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('opens on the Live tenant tab, pre-filled, when a support link gave a tenant or app, and runs nothing', () => {
+    renderCheck({clientId: TEST_CLIENT_ID, initialTenant: 'contoso.onmicrosoft.com', initialAppId: sampleApp('compliant').appId});
+    expect(screen.getByRole('tab', {selected: true}).textContent).toBe('Live tenant');
+    expect((screen.getByLabelText('Tenant ID or domain') as HTMLInputElement).value).toBe('contoso.onmicrosoft.com');
+    expect((screen.getByLabelText('Application (client) ID') as HTMLInputElement).value).toBe(sampleApp('compliant').appId);
+    expect(screen.queryByTestId('verdict')).toBeNull();
+    expect(document.querySelector('[aria-busy="true"]')).toBeNull();
+  });
+
+  it('refuses an application ID that is not a GUID, naming the field', async () => {
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: 'scanner'}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/application \(client\) ID is a GUID/);
+    expect(screen.getByLabelText('Application (client) ID').getAttribute('aria-invalid')).toBe('true');
+  });
+});
