@@ -27,8 +27,11 @@ function row(cells: CellContent[]): TableRow {
   return {type: 'tableRow', children: cells.map(cell)};
 }
 
-/** A table with a header row; every row must have as many cells as the header. */
-export function table(header: string[], rows: CellContent[][]): Table {
+/**
+ * A table with a header row; every row must have as many cells as the header. `className`
+ * goes to the rendered <table> (for the site's CSS); Markdown output does not show it.
+ */
+export function table(header: string[], rows: CellContent[][], className?: string): Table {
   for (const cells of rows) {
     if (cells.length !== header.length) throw new Error(`table row has ${cells.length} cells, header has ${header.length}`);
   }
@@ -36,5 +39,6 @@ export function table(header: string[], rows: CellContent[][]): Table {
     type: 'table',
     align: header.map(() => null),
     children: [row(header), ...rows.map(row)],
+    ...(className ? {data: {hProperties: {className: [className]}}} : {}),
   };
 }

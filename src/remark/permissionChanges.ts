@@ -153,7 +153,7 @@ export const remarkPermissionChanges: Plugin<[ProfilePluginOptions?], Root> = fu
       parent.children[index] =
         changes.length === 0
           ? paragraph(text(`No changes to the permissions since version ${from}.`))
-          : table(PERMISSION_CHANGES_HEADER, permissionChangeRows(changes));
+          : table(PERMISSION_CHANGES_HEADER, permissionChangeRows(changes), 'permission-changes');
     }
   };
 };

@@ -93,7 +93,7 @@ export const remarkPermissionTable: Plugin<[ProfilePluginOptions?], Root> = func
   return async (tree, file) => {
     for (const {node, parent, index} of directivesNamed(tree, PERMISSION_TABLE_DIRECTIVE)) {
       const profile = await loadCheckedProfile(file, siteDir, tableProfileFile(node, file, siteDir), RULE);
-      parent.children[index] = table(PERMISSION_TABLE_HEADER, permissionTableRows(profile));
+      parent.children[index] = table(PERMISSION_TABLE_HEADER, permissionTableRows(profile), 'permission-table');
     }
   };
 };
