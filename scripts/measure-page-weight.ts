@@ -1,0 +1,141 @@
+/**
+ * The JavaScript a guide page costs a reader, measured in headless Chromium:
+ * - on load: every script the page downloads (raw bytes, and gzip -6 of each file, which is
+ *   what a compressing web server would send);
+ * - the extra JavaScript a live check loads after "Sign in and check" (msal-browser, the Graph
+ *   client, the reader), with sign-in and Graph answered by the local stand-ins.
+ *
+ * Builds nothing: give it a build folder (default build/). For the live-check figure, the build
+ * must have a client id (ENTRA_CLIENT_ID=<guid> npm run build), else live sign-in is disabled
+ * and that figure is reported as null.
+ *
+ *   npx tsx scripts/measure-page-weight.ts [build-dir] [--page /docs/office365/]
+ *
+ * Prints a table, then one line of JSON (the last line) for scripts.
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {gzipSync} from 'node:zlib';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../src/permissions/sampleTenant/data';
+import {createGraphStandIn} from '../src/permissions/sampleTenant/graphStandIn';
+import {launchChromium} from '../tests/e2e/harness/browser';
+import {CheckUi} from '../tests/e2e/harness/checkUi';
+import {E2E_USER} from '../tests/e2e/harness/identityStandIn';
+import {sampleAppOf} from '../tests/e2e/harness/scenarios';
+import {openSession, type RecordedScript} from '../tests/e2e/harness/session';
+import {REPO_ROOT, serveBuild} from '../tests/e2e/harness/site';
+
+interface Weight {
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+function weigh(scripts: RecordedScript[]): Weight & {largest: Array<{file: string; rawBytes: number; gzipBytes: number}>} {
+  const byUrl = new Map<string, RecordedScript>();
+  for (const script of scripts) byUrl.set(script.url, script);
+  const files = [...byUrl.values()].map((script) => ({
+    file: new URL(script.url).pathname,
+    rawBytes: Buffer.byteLength(script.body, 'utf8'),
+    gzipBytes: gzipSync(script.body, {level: 6}).byteLength,
+  }));
+  return {
+    files: files.length,
+    rawBytes: files.reduce((sum, file) => sum + file.rawBytes, 0),
+    gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
+    largest: files.sort((a, b) => b.rawBytes - a.rawBytes).slice(0, 5),
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const {values, positionals} = parseArgs({
+    allowPositionals: true,
+    options: {page: {type: 'string', default: '/docs/office365/'}},
+  });
+  const buildDir = path.resolve(REPO_ROOT, positionals[0] ?? 'build');
+  if (!existsSync(path.join(buildDir, 'index.html'))) {
+    throw new Error(`${path.relative(REPO_ROOT, buildDir) || buildDir} holds no built site. Run "npm run build" (with ENTRA_CLIENT_ID for the live figure) first.`);
+  }
+  const pagePath = values.page!;
+  const site = await serveBuild(buildDir);
+  const browser = await launchChromium();
+  try {
+    const graph = createGraphStandIn();
+    const session = await openSession(browser, site.baseUrl, {
+      recordScripts: true,
+      graph,
+      user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID, username: `admin@${SAMPLE_TENANT_DOMAIN}`},
+    });
+    const response = await session.page.goto(`${site.baseUrl}${pagePath}`, {waitUntil: 'load'});
+    if (!response?.ok()) throw new Error(`${pagePath} answered ${response?.status()}: not a page of this build.`);
+    const ui = new CheckUi(session.page);
+    const hasCheck = (await ui.root.count()) > 0;
+    if (hasCheck) await ui.ready();
+    await session.page.waitForLoadState('networkidle');
+    await session.settled();
+    const onLoad = weigh(session.scripts.filter((script) => script.phase === 'load'));
+
+    let liveCheck: (Weight & {verdict: string}) | null = null;
+    let liveNote = '';
+    let liveTab: Weight | null = null;
+    if (!hasCheck) {
+      liveNote = 'this page has no permission check';
+    } else {
+      session.mark('live-tab');
+      await ui.selectTab('Live tenant');
+      await session.page.waitForLoadState('networkidle');
+      await session.settled();
+      liveTab = weigh(session.scripts.filter((script) => script.phase === 'live-tab'));
+      if (await ui.button('Sign in and check').isDisabled()) {
+        liveNote = 'live sign-in is disabled: the build has no ENTRA_CLIENT_ID';
+      } else {
+        await session.settled();
+        session.mark('live');
+        await ui.tenantInput.fill(SAMPLE_TENANT_ID);
+        await ui.appIdInput.fill(sampleAppOf('compliant').appId);
+        await ui.button('Sign in and check').click();
+        const verdict = await ui.waitForVerdict();
+        await session.page.waitForLoadState('networkidle');
+        await session.settled();
+        const loadedUrls = new Set(session.scripts.filter((script) => script.phase !== 'live').map((script) => script.url));
+        const extra = weigh(session.scripts.filter((script) => script.phase === 'live' && !loadedUrls.has(script.url)));
+        liveCheck = {files: extra.files, rawBytes: extra.rawBytes, gzipBytes: extra.gzipBytes, verdict};
+      }
+    }
+    await session.close();
+
+    const rows = [
+      ['', 'files', 'raw', 'gzip -6'],
+      [`JavaScript on load of ${pagePath}`, String(onLoad.files), kb(onLoad.rawBytes), kb(onLoad.gzipBytes)],
+      ...(liveTab && liveTab.files > 0 ? [['Opening the Live tenant tab', String(liveTab.files), kb(liveTab.rawBytes), kb(liveTab.gzipBytes)]] : []),
+      liveCheck
+        ? ['Extra JavaScript of a live check', String(liveCheck.files), kb(liveCheck.rawBytes), kb(liveCheck.gzipBytes)]
+        : ['Extra JavaScript of a live check', '–', '–', liveNote],
+    ];
+    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+    for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+    console.log('\nLargest scripts on load:');
+    for (const file of onLoad.largest) console.log(`  ${file.file.padEnd(40)} ${kb(file.rawBytes).padStart(10)} ${kb(file.gzipBytes).padStart(10)} gzip`);
+    console.log(
+      JSON.stringify({
+        buildDir: path.relative(REPO_ROOT, buildDir) || '.',
+        page: pagePath,
+        onLoad: {files: onLoad.files, rawBytes: onLoad.rawBytes, gzipBytes: onLoad.gzipBytes},
+        liveTabExtra: liveTab && {files: liveTab.files, rawBytes: liveTab.rawBytes, gzipBytes: liveTab.gzipBytes},
+        liveCheckExtra: liveCheck && {files: liveCheck.files, rawBytes: liveCheck.rawBytes, gzipBytes: liveCheck.gzipBytes},
+        ...(liveNote ? {note: liveNote} : {}),
+      }),
+    );
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
