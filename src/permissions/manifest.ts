@@ -9,7 +9,7 @@
  *   `{"value": [app]}` collection of exactly one.
  * A manifest says nothing about admin consent: grants are null.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {GUID_PATTERN} from './catalog';
 import {formatJsonPath} from './profile';
 import type {ConfiguredPermission, ObservedCredential, ObservedState, PermissionType} from './types';

@@ -2,7 +2,7 @@
  * Permission profiles (permissions.json next to each guide version's MDX): the schema, parsing
  * with every problem named by its JSON path, and a check of the names against the catalog.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {GUID_PATTERN, catalogResource, findPermission, hasCatalog, suggestPermissionName} from './catalog';
 import type {PermissionType, Profile} from './types';
 

@@ -22,7 +22,7 @@
  * parallel count once). `requests`: every HTTP request sent, retries included.
  */
 import {ResponseType, RetryHandlerOptions, type Client} from '@microsoft/microsoft-graph-client';
-import {z} from 'zod';
+import * as z from 'zod';
 import {cloudByName} from './clouds';
 import {
   RETRYABLE_STATUSES,

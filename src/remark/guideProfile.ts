@@ -16,7 +16,7 @@ import {findPermission} from '../permissions/catalog';
 import type {PermissionType, Profile} from '../permissions/types';
 import {CURRENT_VERSION, locateDocFile, releasedVersions} from '../profiles/locate';
 import {jsonValuePositions, spanOfPath, splitJsonPath, type TextSpan} from './jsonPositions';
-import {profileEngine, type ProfileEngine} from './profileEngine';
+import * as profileModule from '../permissions/profile';
 
 export interface ProfilePluginOptions {
   /** The Docusaurus site folder (holds docs/, versioned_docs/, versions.json). Default: the working directory. */
@@ -105,16 +105,15 @@ function otherType(type: PermissionType): PermissionType {
  * the name exists only with the other type). Empty when the profile is fine.
  */
 export function profileProblems(
-  engine: ProfileEngine,
   text: string,
   sourceName: string,
 ): {profile: Profile | null; problems: PlacedProblem[]} {
   const spans = () => jsonValuePositions(text);
   let profile: Profile;
   try {
-    profile = engine.parseProfile(text, sourceName);
+    profile = profileModule.parseProfile(text, sourceName);
   } catch (error) {
-    if (!(error instanceof engine.ProfileError)) throw error;
+    if (!(error instanceof profileModule.ProfileError)) throw error;
     const positions = spans();
     return {
       profile: null,
@@ -124,7 +123,7 @@ export function profileProblems(
       })),
     };
   }
-  const catalogProblems = engine.checkProfileAgainstCatalog(profile);
+  const catalogProblems = profileModule.checkProfileAgainstCatalog(profile);
   if (catalogProblems.length === 0) return {profile, problems: []};
   const positions = spans();
   return {
@@ -142,9 +141,9 @@ export function profileProblems(
 }
 
 /** Reads, parses and checks one permissions.json; fails the build (pointing into the JSON) when it is not right. */
-export async function loadCheckedProfile(file: VFile, siteDir: string, jsonFile: string, ruleId: string): Promise<Profile> {
+export function loadCheckedProfile(file: VFile, siteDir: string, jsonFile: string, ruleId: string): Profile {
   const text = fs.readFileSync(jsonFile, 'utf8');
-  const {profile, problems} = profileProblems(await profileEngine(), text, displayPath(siteDir, jsonFile));
+  const {profile, problems} = profileProblems(text, displayPath(siteDir, jsonFile));
   if (problems.length > 0 || !profile) failWithProblems(file, jsonFile, siteDir, problems, ruleId);
   return profile;
 }

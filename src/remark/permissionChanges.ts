@@ -139,15 +139,15 @@ function fromProfileFile(node: LeafDirective, file: VFile, siteDir: string, guid
 
 export const remarkPermissionChanges: Plugin<[ProfilePluginOptions?], Root> = function (options = {}) {
   const siteDir = path.resolve(options.siteDir ?? process.cwd());
-  return async (tree, file) => {
+  return (tree, file) => {
     for (const {node, parent, index} of directivesNamed(tree, PERMISSION_CHANGES_DIRECTIVE)) {
       const page = pageGuide(siteDir, file.path);
       if (!page || !fs.existsSync(page.file)) {
         failAtNode(file, siteDir, node, `::${PERMISSION_CHANGES_DIRECTIVE}: no permission profile next to this page; expected ${page ? displayPath(siteDir, page.file) : 'a permissions.json in the guide folder'}.`, RULE);
       }
       const olderFile = fromProfileFile(node, file, siteDir, page.guide);
-      const newer = await loadCheckedProfile(file, siteDir, page.file, RULE);
-      const older = await loadCheckedProfile(file, siteDir, olderFile, RULE);
+      const newer = loadCheckedProfile(file, siteDir, page.file, RULE);
+      const older = loadCheckedProfile(file, siteDir, olderFile, RULE);
       const changes = profileChanges(older, newer);
       const from = versionLabel(String(node.attributes?.from).trim());
       parent.children[index] =

@@ -90,9 +90,9 @@ function tableProfileFile(node: LeafDirective, file: VFile, siteDir: string): st
 
 export const remarkPermissionTable: Plugin<[ProfilePluginOptions?], Root> = function (options = {}) {
   const siteDir = path.resolve(options.siteDir ?? process.cwd());
-  return async (tree, file) => {
+  return (tree, file) => {
     for (const {node, parent, index} of directivesNamed(tree, PERMISSION_TABLE_DIRECTIVE)) {
-      const profile = await loadCheckedProfile(file, siteDir, tableProfileFile(node, file, siteDir), RULE);
+      const profile = loadCheckedProfile(file, siteDir, tableProfileFile(node, file, siteDir), RULE);
       parent.children[index] = table(PERMISSION_TABLE_HEADER, permissionTableRows(profile), 'permission-table');
     }
   };
