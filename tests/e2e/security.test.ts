@@ -104,6 +104,10 @@ describe('security', () => {
     const carried = current.requests.filter((request) => identity.accessTokens.some((token) => (request.headers.authorization ?? '').includes(token)));
     expect(carried.length, 'Graph requests carried the minted token').toBeGreaterThan(0);
 
+    // And the search itself works: a token (or its signature alone) placed in a surface is found.
+    const [probe] = identity.accessTokens;
+    expect(leaks(identity.allTokens(), {probe: [`x${probe}x`, `sig=${probe.split('.')[2]}`]})).toHaveLength(2);
+
     expect(leaks(identity.allTokens(), await exposedSurfaces(current))).toEqual([]);
 
     // Access tokens go to the Graph host only.

@@ -63,6 +63,8 @@ export async function buildE2eSite({clientId = E2E_CLIENT_ID, log = false} = {})
         env: {
           ...process.env,
           ENTRA_CLIENT_ID: clientId,
+          // The stand-ins answer the public cloud's hosts.
+          ENTRA_CLOUD: 'global',
           DOCUSAURUS_GENERATED_FILES_DIR_NAME: E2E_GENERATED_DIR_NAME,
           NODE_ENV: 'production',
           FORCE_COLOR: '0',
