@@ -34,6 +34,7 @@ describe('identity stand-in with the real msal-browser', () => {
     const session = await openTestApp();
     try {
       const result = await session.page.evaluate(() => (window as any).__signInPopup());
+      expect(result.error).toBeUndefined();
       const identity = session.identity!;
       expect(result.username).toBe(identity.user.username);
       expect(result.tenantId).toBe(identity.user.tenantId);
@@ -61,6 +62,7 @@ describe('identity stand-in with the real msal-browser', () => {
       await session.page.waitForFunction(() => (window as any).__redirectResult || (window as any).__error);
       expect(session.pageUrls.some((url) => new URL(url).pathname === '/bridge.html')).toBe(true);
       const result = await session.page.evaluate(() => (window as any).__redirectResult);
+      expect(result?.error).toBeUndefined();
       expect(result?.username).toBe(session.identity!.user.username);
       expect(session.identity!.authorizeRequests[0].page).toBe(session.page);
     } finally {
@@ -71,8 +73,9 @@ describe('identity stand-in with the real msal-browser', () => {
   it('refreshes a token with the refresh token it minted', async () => {
     const session = await openTestApp();
     try {
-      await session.page.evaluate(() => (window as any).__signInPopup());
+      expect((await session.page.evaluate(() => (window as any).__signInPopup())).error).toBeUndefined();
       const refreshed = await session.page.evaluate(() => (window as any).__silent());
+      expect(refreshed.error).toBeUndefined();
       expect(refreshed.accessTokenLength).toBeGreaterThan(100);
       expect(session.identity!.tokenRequests.map((request) => request.grantType)).toEqual(['authorization_code', 'refresh_token']);
     } finally {

@@ -30,10 +30,13 @@ try {
     cache: {cacheLocation: 'sessionStorage'},
   });
   await app.initialize();
-  window.__redirectResult = summary(await app.handleRedirectPromise());
-  window.__signInPopup = async () => summary(await app.loginPopup({scopes}));
-  window.__signInRedirect = () => app.loginRedirect({scopes});
-  window.__silent = async () => summary(await app.acquireTokenSilent({scopes, account: app.getAllAccounts()[0], forceRefresh: true}));
+  window.__redirectResult = await app.handleRedirectPromise().then(summary, (error) => ({error: String(error && error.errorCode || error)}));
+  // Errors come back as values: a rejected page.evaluate carries browser stack frames that
+  // confuse the test runner's source maps.
+  const settle = (promise) => promise.then(summary, (error) => ({error: String(error && error.errorCode || error)}));
+  window.__signInPopup = () => settle(app.loginPopup({scopes}));
+  window.__signInRedirect = () => { app.loginRedirect({scopes}).catch((error) => { window.__error = String(error); }); };
+  window.__silent = () => settle(app.acquireTokenSilent({scopes, account: app.getAllAccounts()[0], forceRefresh: true}));
   window.__ready = true;
 } catch (error) {
   window.__error = String(error && error.stack || error);
