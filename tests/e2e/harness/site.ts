@@ -66,6 +66,9 @@ export async function buildE2eSite({clientId = E2E_CLIENT_ID, log = false} = {})
           // The stand-ins answer the public cloud's hosts.
           ENTRA_CLOUD: 'global',
           DOCUSAURUS_GENERATED_FILES_DIR_NAME: E2E_GENERATED_DIR_NAME,
+          // rspack's persistent cache is shared with every other build of this tree (often
+          // running at the same time, without a client id) and has served their stale modules.
+          DOCUSAURUS_NO_PERSISTENT_CACHE: '1',
           NODE_ENV: 'production',
           FORCE_COLOR: '0',
         },
@@ -82,7 +85,16 @@ export async function buildE2eSite({clientId = E2E_CLIENT_ID, log = false} = {})
       },
     );
   });
+  if (!builtWithClientId(clientId)) {
+    throw new Error(`The e2e build in ${E2E_BUILD_DIR} does not carry ENTRA_CLIENT_ID=${clientId}: live sign-in would be disabled.`);
+  }
   writeFileSync(path.join(E2E_BUILD_DIR, STAMP_FILE), JSON.stringify({clientId, builtAt: startedAt}));
+}
+
+/** Whether the built JavaScript carries the client id (the site config is in the main bundle). */
+function builtWithClientId(clientId: string): boolean {
+  const jsDir = path.join(E2E_BUILD_DIR, 'assets/js');
+  return readdirSync(jsDir).some((file) => file.startsWith('main.') && readFileSync(path.join(jsDir, file), 'utf8').includes(clientId));
 }
 
 export interface ServedSite {
