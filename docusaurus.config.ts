@@ -74,6 +74,8 @@ const config = {
     './src/plugins/permission-profiles/index.ts',
     // A Content-Security-Policy <meta> in every built page: the site, the authority and Graph hosts.
     './src/plugins/content-security-policy/index.ts',
+    // The bundler's persistent cache follows ENTRA_CLIENT_ID / ENTRA_CLOUD (customFields), not just this file.
+    './src/plugins/build-settings/index.ts',
   ],
   themeConfig: {
     navbar: {
