@@ -5,30 +5,14 @@
  * fails the build with the engine's ProfileError), never fetched at run time.
  */
 import fs from 'node:fs';
-import {createRequire} from 'node:module';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {listProfiles, releasedVersions} from '../../profiles/locate';
-import type * as ProfileModule from '../../permissions/profile';
+import {parseProfile} from '../../permissions/profile';
 import type {PermissionProfilesData} from './types';
-
-/**
- * The engine's profile module, loaded with Docusaurus's own TypeScript loader (jiti) but without
- * its "default export only" interop, which hides named exports of packages such as zod 4
- * (`import {z} from 'zod'` comes out undefined when loaded through a plugin path).
- */
-function loadProfileModule(): typeof ProfileModule {
-  const requireFromDocusaurus = createRequire(require.resolve('@docusaurus/utils'));
-  const createJiti = requireFromDocusaurus('jiti') as (
-    filename: string,
-    options: {interopDefault: boolean},
-  ) => (id: string) => unknown;
-  return createJiti(__filename, {interopDefault: false})('../../permissions/profile') as typeof ProfileModule;
-}
 
 export const PERMISSION_PROFILES_PLUGIN = 'permission-profiles';
 
 export function loadPermissionProfiles(siteDir: string): PermissionProfilesData {
-  const {parseProfile} = loadProfileModule();
   const profiles = listProfiles(siteDir).map(({guide, version, file}) => ({
     guide,
     version,
