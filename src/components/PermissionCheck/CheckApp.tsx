@@ -14,7 +14,7 @@ import ModeTabs from '../ModeTabs';
 import {readPendingSignIn} from '../../auth/pendingSignIn';
 import type {LiveSession, LiveSignInSettings} from '../../auth';
 import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permissions/types';
-import {loadCheckEngine, loadGraphReader, loadGraphStandIn, loadSignIn, type CheckEngine} from './engine';
+import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {buildSupportLink, isGuid, isTenant} from './supportLink';
 import styles from './styles.module.css';
 
@@ -154,7 +154,7 @@ export default function CheckApp({
       (loaded) => {
         if (cancelled) return;
         setEngine(loaded);
-        setSampleAppId((current) => current || loaded.sampleApps[0]?.appId || '');
+        setSampleAppId((current) => current || loaded.SAMPLE_APPS[0]?.appId || '');
       },
       () => {
         if (!cancelled) setError('The check could not load its code. Check your network connection and reload the page.');
@@ -311,17 +311,17 @@ export default function CheckApp({
 
   const sampleTask: Task = async (progress) => {
     progress('Loading the sample tenant…');
-    const [loaded, standInModule] = await Promise.all([engineReady(), loadGraphStandIn()]);
-    const app = loaded.sampleApps.find((candidate) => candidate.appId === sampleAppId) ?? loaded.sampleApps[0];
+    const loaded = await engineReady();
+    const app = loaded.SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? loaded.SAMPLE_APPS[0];
     if (!app) throw new CheckProblem('The sample tenant has no apps to check.');
-    const standIn = standInModule.createGraphStandIn({faults: {latencyMs: SAMPLE_LATENCY_MS}});
+    const standIn = loaded.createGraphStandIn({faults: {latencyMs: SAMPLE_LATENCY_MS}});
     return readAndCompare({
       progress,
       // The stand-in needs no token; nothing real is ever sent.
       getToken: async () => 'sample-tenant',
       fetchFn: standIn.fetch,
       appId: app.appId,
-      tenant: loaded.sampleTenantId,
+      tenant: loaded.SAMPLE_TENANT_ID,
       source: 'sample',
       subject: () => `${app.displayName} in the sample tenant`,
     });
@@ -423,7 +423,7 @@ export default function CheckApp({
     });
   }
 
-  const selectedSample = engine?.sampleApps.find((candidate) => candidate.appId === sampleAppId) ?? null;
+  const selectedSample = engine?.SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? null;
   const describedBy = (...ids: Array<string | false | null | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
   let panel: React.ReactNode;
@@ -442,7 +442,7 @@ export default function CheckApp({
             onChange={(event) => setSampleAppId(event.target.value)}
             aria-describedby={selectedSample ? `${id}-sample-description` : undefined}>
             {engine ? (
-              engine.sampleApps.map((candidate) => (
+              engine.SAMPLE_APPS.map((candidate) => (
                 <option key={candidate.appId} value={candidate.appId}>
                   {candidate.displayName}
                 </option>
