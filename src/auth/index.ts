@@ -133,6 +133,17 @@ export async function signIn(
 ): Promise<SignInOutcome> {
   const application = await applicationFor(settings, pending.tenant);
   const scopes = graphReadScopes(settings.graphHost);
+  // Signed in earlier in this tab (another guide page, a reload): no popup when MSAL's cache
+  // still has a usable token for this authority.
+  const known = application.getActiveAccount() ?? application.getAllAccounts()[0];
+  if (known) {
+    try {
+      await application.acquireTokenSilent({scopes, account: known, authority: authorityUrl(settings.authorityHost, pending.tenant)});
+      return {kind: 'signed-in', session: sessionFor(application, settings, pending.tenant, known, pending)};
+    } catch {
+      // Expired or for another tenant: sign in again below.
+    }
+  }
   let result: AuthenticationResult;
   try {
     result = await application.loginPopup({scopes, prompt: 'select_account'});

@@ -14,6 +14,8 @@ const msal = vi.hoisted(() => {
     errorCode = 'interaction_required';
   }
   const instances: FakeApplication[] = [];
+  /** How the next applications behave; set by a test before it signs in. */
+  const behaviour: {setUp: (application: FakeApplication) => void} = {setUp: () => {}};
   class FakeApplication {
     initialize = vi.fn(async () => {});
     loginPopup = vi.fn();
@@ -28,9 +30,10 @@ const msal = vi.hoisted(() => {
     clearCache = vi.fn(async () => {});
     constructor(readonly configuration: any) {
       instances.push(this);
+      behaviour.setUp(this);
     }
   }
-  return {instances, FakeApplication, InteractionRequiredAuthError};
+  return {instances, behaviour, FakeApplication, InteractionRequiredAuthError};
 });
 
 vi.mock('@azure/msal-browser', () => ({
@@ -52,6 +55,7 @@ function blocked(code: string) {
 
 beforeEach(() => {
   msal.instances.length = 0;
+  msal.behaviour.setUp = () => {};
   // A fresh wrapper per test: it keeps one MSAL application per authority.
   vi.resetModules();
 });
@@ -68,13 +72,14 @@ describe('sign-in wrapper (src/auth)', () => {
   });
 
   it('signs in with a popup at the tenant authority, the two read scopes and a sessionStorage cache', async () => {
+    msal.behaviour.setUp = (application) => {
+      application.loginPopup.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN});
+      application.acquireTokenSilent.mockResolvedValue({accessToken: TOKEN});
+    };
     const auth = await import('../../src/auth');
-    const outcome = auth.signIn(settings, pending);
-    await vi.waitFor(() => expect(msal.instances).toHaveLength(1));
+    const result = await auth.signIn(settings, pending);
+    expect(msal.instances).toHaveLength(1);
     const application = msal.instances[0]!;
-    application.loginPopup.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN});
-    application.acquireTokenSilent.mockResolvedValue({accessToken: TOKEN});
-    const result = await outcome;
     expect(application.configuration).toEqual({
       auth: {
         clientId: settings.clientId,
@@ -102,41 +107,40 @@ describe('sign-in wrapper (src/auth)', () => {
   it.each(['popup_window_error', 'empty_window_error'])(
     'falls back to a redirect when the popup is blocked (%s), keeping the check but no token',
     async (code) => {
+      msal.behaviour.setUp = (application) => application.loginPopup.mockRejectedValue(blocked(code));
       const auth = await import('../../src/auth');
       const {readPendingSignIn} = await import('../../src/auth/pendingSignIn');
-      const outcome = auth.signIn({...settings, authorityHost: 'login.microsoftonline.com', graphHost: 'graph.microsoft.com'}, {...pending, tenant: ''});
-      await vi.waitFor(() => expect(msal.instances.length).toBeGreaterThan(0));
-      const application = msal.instances.at(-1)!;
-      application.loginPopup.mockRejectedValue(blocked(code));
-      expect(await outcome).toEqual({kind: 'redirecting'});
+      const outcome = await auth.signIn(
+        {...settings, authorityHost: 'login.microsoftonline.com', graphHost: 'graph.microsoft.com'},
+        {...pending, tenant: ''},
+      );
+      expect(outcome).toEqual({kind: 'redirecting'});
+      const application = msal.instances[0]!;
       expect(application.configuration.auth.authority).toBe('https://login.microsoftonline.com/organizations');
-      expect(application.loginRedirect).toHaveBeenCalledWith(expect.objectContaining({
-        scopes: ['https://graph.microsoft.com/Application.Read.All', 'https://graph.microsoft.com/Directory.Read.All'],
-      }));
-      const kept = readPendingSignIn('office365');
-      expect(kept).toMatchObject({guide: 'office365', version: '2.0', tenant: '', appId: pending.appId});
-      expect(JSON.stringify(sessionStorage)).not.toContain(TOKEN);
+      expect(application.loginRedirect).toHaveBeenCalledWith(
+        expect.objectContaining({
+          scopes: ['https://graph.microsoft.com/Application.Read.All', 'https://graph.microsoft.com/Directory.Read.All'],
+        }),
+      );
+      expect(readPendingSignIn('office365')).toMatchObject({guide: 'office365', version: '2.0', tenant: '', appId: pending.appId});
+      expect(JSON.stringify({...sessionStorage})).not.toContain(TOKEN);
     },
   );
 
   it('passes other sign-in errors on (the UI words them)', async () => {
+    msal.behaviour.setUp = (application) =>
+      application.loginPopup.mockRejectedValue(Object.assign(new Error('cancelled'), {errorCode: 'user_cancelled'}));
     const auth = await import('../../src/auth');
-    const outcome = auth.signIn(settings, {...pending, tenant: 'fabrikam.com'});
-    await vi.waitFor(() => expect(msal.instances.length).toBeGreaterThan(0));
-    const application = msal.instances.at(-1)!;
-    application.loginPopup.mockRejectedValue(Object.assign(new Error('cancelled'), {errorCode: 'user_cancelled'}));
-    await expect(outcome).rejects.toMatchObject({errorCode: 'user_cancelled'});
-    expect(application.loginRedirect).not.toHaveBeenCalled();
+    await expect(auth.signIn(settings, {...pending, tenant: 'fabrikam.com'})).rejects.toMatchObject({errorCode: 'user_cancelled'});
+    expect(msal.instances[0]!.loginRedirect).not.toHaveBeenCalled();
   });
 
   it('asks interactively only when the silent token needs it', async () => {
+    msal.behaviour.setUp = (application) => application.loginPopup.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN});
     const auth = await import('../../src/auth');
-    const outcome = auth.signIn(settings, {...pending, tenant: 'northwind.onmicrosoft.us'});
-    await vi.waitFor(() => expect(msal.instances.length).toBeGreaterThan(0));
-    const application = msal.instances.at(-1)!;
-    application.loginPopup.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN});
-    const result = await outcome;
+    const result = await auth.signIn(settings, {...pending, tenant: 'northwind.onmicrosoft.us'});
     if (result.kind !== 'signed-in') throw new Error('expected a session');
+    const application = msal.instances[0]!;
     application.acquireTokenSilent.mockRejectedValue(new msal.InteractionRequiredAuthError('consent'));
     application.acquireTokenPopup.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN});
     expect(await result.session.getToken()).toBe(TOKEN);
@@ -148,14 +152,34 @@ describe('sign-in wrapper (src/auth)', () => {
   });
 
   it('finishes a redirect sign-in on the page that started it', async () => {
+    msal.behaviour.setUp = (application) =>
+      application.handleRedirectPromise.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN} as never);
     const auth = await import('../../src/auth');
-    const resumed = auth.resumeSignInAfterRedirect(settings, {...pending, tenant: 'adatum.onmicrosoft.us'});
-    await vi.waitFor(() => expect(msal.instances.length).toBeGreaterThan(0));
-    const application = msal.instances.at(-1)!;
-    application.handleRedirectPromise.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN} as never);
-    const session = await resumed;
-    expect(application.handleRedirectPromise).toHaveBeenCalled();
+    const session = await auth.resumeSignInAfterRedirect(settings, {...pending, tenant: 'adatum.onmicrosoft.us'});
+    expect(msal.instances[0]!.handleRedirectPromise).toHaveBeenCalled();
     expect(session?.username).toBe('admin@contoso.example');
+  });
+
+  it('uses the account MSAL still has in this tab without a popup when its token is good', async () => {
+    msal.behaviour.setUp = (application) => {
+      application.getAllAccounts.mockReturnValue([ACCOUNT] as never);
+      application.acquireTokenSilent.mockResolvedValue({accessToken: TOKEN});
+    };
+    const auth = await import('../../src/auth');
+    const result = await auth.signIn(settings, {...pending, tenant: 'litware.onmicrosoft.us'});
+    expect(result.kind).toBe('signed-in');
+    expect(msal.instances[0]!.loginPopup).not.toHaveBeenCalled();
+  });
+
+  it('signs in again with a popup when the cached account has no usable token', async () => {
+    msal.behaviour.setUp = (application) => {
+      application.getAllAccounts.mockReturnValue([ACCOUNT] as never);
+      application.acquireTokenSilent.mockRejectedValue(new msal.InteractionRequiredAuthError('expired'));
+      application.loginPopup.mockResolvedValue({account: ACCOUNT, accessToken: TOKEN});
+    };
+    const auth = await import('../../src/auth');
+    expect((await auth.signIn(settings, pending)).kind).toBe('signed-in');
+    expect(msal.instances[0]!.loginPopup).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -175,3 +199,4 @@ describe('sign-in errors in plain words', () => {
     expect(isPopupBlocked({errorCode: 'user_cancelled'})).toBe(false);
   });
 });
+
