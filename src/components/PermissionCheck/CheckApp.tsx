@@ -267,7 +267,7 @@ export default function CheckApp({
         appId: wantedAppId,
         tenant: wantedTenant || null,
         source: 'tenant',
-        subject: (name) => (name ? `${name} (${wantedAppId})` : wantedAppId),
+        subject: (name) => name ?? wantedAppId,
       });
     } catch (caught) {
       if (leaving) {
