@@ -336,7 +336,12 @@ export default function CheckApp({
     try {
       observed = loaded.parseAppManifest(text);
     } catch (caught) {
-      if (caught instanceof loaded.ManifestError) throw new CheckProblem(caught.message);
+      if (caught instanceof loaded.ManifestError) {
+        const nextStep = /export it|manifest page/i.test(caught.message)
+          ? ''
+          : ' Copy the whole JSON from the app’s Manifest page in the Microsoft Entra admin center, or upload the downloaded file.';
+        throw new CheckProblem(`${caught.message}${nextStep}`);
+      }
       throw caught;
     }
     const manifestAppId = observed.app.appId && isGuid(observed.app.appId) ? observed.app.appId.toLowerCase() : null;
