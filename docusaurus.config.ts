@@ -19,6 +19,7 @@ const config = {
   tagline: 'Connect your Microsoft 365 tenant to the scanner, and check that the app registration is right.',
   url: 'https://docs.example.com',
   baseUrl: '/',
+  favicon: 'img/favicon.svg',
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: {hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'}},
