@@ -15,20 +15,20 @@ import {
   Client,
   HTTPMessageHandler,
   RetryHandler,
+  ResponseType,
   RetryHandlerOptions,
   TelemetryHandler,
   type AuthenticationProvider,
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import {cloudByName} from './clouds';
+import {graphBaseUrl, type FetchFunction, type GetToken, type GraphTransport} from './graphTransport';
+import {DEFAULT_RETRY_POLICY, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import type {CloudName} from './types';
 
-/** Same shape as the global `fetch`; the stand-in's `fetch` and test doubles fit it. */
-export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-
-/** Returns an access token for Microsoft Graph (MSAL in the browser, anything in tests). */
-export type GetToken = () => Promise<string>;
+// The library-free pieces live in retryPolicy.ts and graphTransport.ts; re-exported for existing importers.
+export {DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
+export {graphBaseUrl, type FetchFunction, type GetToken, type GraphTransport} from './graphTransport';
 
 export interface GraphClientOptions {
   cloud: CloudName;
@@ -37,81 +37,6 @@ export interface GraphClientOptions {
   fetchFn?: FetchFunction;
   /** Default retry bounds for requests that do not bring their own (the reader does). */
   retry?: Partial<RetryPolicy>;
-}
-
-/**
- * How hard to try when Graph throttles (429) or is briefly unavailable (503/504).
- * A wait Graph asks for (Retry-After) longer than `maxWaitSeconds`, or one that would take the
- * total past `maxTotalWaitSeconds`, is not waited for: the read gives up on that part instead.
- */
-export interface RetryPolicy {
-  /** Retries per request (and per batch sub-request), at most 10. */
-  maxRetries: number;
-  /** Longest single wait, in seconds. */
-  maxWaitSeconds: number;
-  /** Longest total wait of one tenant read, in seconds. */
-  maxTotalWaitSeconds: number;
-  /** Wait when Graph does not say (no Retry-After), in seconds; doubled per attempt. */
-  defaultWaitSeconds: number;
-}
-
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
-  maxRetries: 3,
-  maxWaitSeconds: 10,
-  maxTotalWaitSeconds: 30,
-  defaultWaitSeconds: 1,
-};
-
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
-
-/**
- * The wait Graph asks for, in seconds: `Retry-After` as seconds or as an HTTP date; the
- * policy's default (doubled per earlier attempt) when absent or unreadable.
- */
-export function retryAfterSeconds(
-  retryAfter: string | null | undefined,
-  attempt: number,
-  policy: RetryPolicy,
-  now: number = Date.now(),
-): number {
-  if (retryAfter != null && retryAfter.trim() !== '') {
-    const text = retryAfter.trim();
-    const seconds = Number(text);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds);
-    const date = Date.parse(text);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
-  }
-  return policy.defaultWaitSeconds * 2 ** Math.max(0, attempt - 1);
-}
-
-/** Tracks the waiting done in one tenant read against the policy's bounds. */
-export class RetryBudget {
-  readonly policy: RetryPolicy;
-  private waitedSeconds = 0;
-  retries = 0;
-
-  constructor(policy: Partial<RetryPolicy> = {}) {
-    const given = Object.fromEntries(Object.entries(policy).filter(([, v]) => typeof v === 'number' && v >= 0));
-    this.policy = {...DEFAULT_RETRY_POLICY, ...given};
-    this.policy.maxRetries = Math.min(10, Math.max(0, Math.floor(this.policy.maxRetries)));
-  }
-
-  get totalWaitSeconds(): number {
-    return this.waitedSeconds;
-  }
-
-  /**
-   * Whether a retry after `waitSeconds` fits: attempt count, single wait and total wait.
-   * Reserves the wait when it does.
-   */
-  take(attempt: number, waitSeconds: number): boolean {
-    if (attempt > this.policy.maxRetries) return false;
-    if (waitSeconds > this.policy.maxWaitSeconds) return false;
-    if (this.waitedSeconds + waitSeconds > this.policy.maxTotalWaitSeconds) return false;
-    this.waitedSeconds += waitSeconds;
-    this.retries += 1;
-    return true;
-  }
 }
 
 /**
@@ -151,11 +76,6 @@ class FetchFunctionHandler implements Middleware {
   }
 }
 
-/** Base URL of Microsoft Graph in a national cloud, always https. */
-export function graphBaseUrl(cloud: CloudName): string {
-  return `https://${cloudByName(cloud).graphHost}`;
-}
-
 export function createGraphClient({cloud, getToken, fetchFn, retry}: GraphClientOptions): Client {
   const authProvider: AuthenticationProvider = {getAccessToken: () => getToken()};
   const chain: Middleware[] = [
@@ -171,4 +91,18 @@ export function createGraphClient({cloud, getToken, fetchFn, retry}: GraphClient
     defaultVersion: 'v1.0',
     middleware: chain,
   });
+}
+
+/**
+ * The reader's transport for a live check: each request goes through the Graph client's
+ * middleware (token, RetryHandler kept inside the read's budget, telemetry) and comes back raw.
+ * The RetryHandler sleeps for the Retry-After itself, so `sleep` is not used here.
+ */
+export function graphClientTransport(client: Client): GraphTransport {
+  return {
+    send(url, {body, budget, onRetry}) {
+      const request = client.api(url).responseType(ResponseType.RAW).middlewareOptions([boundedRetryOptions(budget, onRetry)]);
+      return body === undefined ? request.get() : request.post(body);
+    },
+  };
 }

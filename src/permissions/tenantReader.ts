@@ -13,7 +13,12 @@
  * Round trip 2, only when needed: a batch for the APIs the profile does not know (granted on a
  * resource object id no profile API has, or configured for an API outside the profile).
  *
- * Throttling: the client's RetryHandler retries whole requests (429/503/504, Retry-After);
+ * Transport: the reader sends through a GraphTransport (graphTransport.ts). A live check hands it
+ * the Graph client (createGraphClient), wrapped by graphClientTransport; the sample tenant hands
+ * it fetchTransport over the stand-in, so the same reading runs without the Graph client library.
+ * This module loads the library only when given a Graph `Client` (a lazy import of graphClient.ts).
+ *
+ * Throttling: the transport retries whole requests (429/503/504, Retry-After);
  * sub-requests of a batch that answer 429/503/504 are re-batched, alone, after the longest
  * Retry-After among them. Both share one RetryBudget per read (attempts, single and total wait).
  *
@@ -21,16 +26,11 @@
  * critical path (a batch, a retry wave, a page of a collection each count one; requests in
  * parallel count once). `requests`: every HTTP request sent, retries included.
  */
-import {ResponseType, RetryHandlerOptions, type Client} from '@microsoft/microsoft-graph-client';
+import type {Client} from '@microsoft/microsoft-graph-client';
 import * as z from 'zod';
 import {cloudByName} from './clouds';
-import {
-  RETRYABLE_STATUSES,
-  RetryBudget,
-  boundedRetryOptions,
-  retryAfterSeconds,
-  type RetryPolicy,
-} from './graphClient';
+import type {GraphTransport} from './graphTransport';
+import {RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import type {
   CloudName,
   ConfiguredPermission,
@@ -84,8 +84,12 @@ export interface ReadRetryOptions extends Partial<RetryPolicy> {
 }
 
 export interface ReadTenantOptions {
-  /** From createGraphClient (it carries the token function and the cloud's Graph host). */
-  client: Client;
+  /**
+   * How to reach Graph: a Graph `Client` from createGraphClient (it carries the token function
+   * and the cloud's Graph host; live checks, tests), or any GraphTransport (fetchTransport for the
+   * sample tenant).
+   */
+  client: Client | GraphTransport;
   cloud: CloudName;
   /** The application (client) ID of the app registration. */
   appId: string;
@@ -263,7 +267,7 @@ class ReadSession {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly client: Client,
+    private readonly transport: GraphTransport,
     private readonly graphHost: string,
     retry: ReadRetryOptions | undefined,
     private readonly onProgress?: (progress: ReadProgress) => void,
@@ -285,22 +289,21 @@ class ReadSession {
     this.onProgress?.({step, message, roundTrips: this.maxDepth, requests: this.stats.requests});
   }
 
-  /** One HTTP request through the client; the library's RetryHandler retries it within the budget. */
+  /** One HTTP request through the transport, which retries it within the budget. */
   private async send(
     url: string,
     parentDepth: number,
     body?: unknown,
   ): Promise<{response: Response; depth: number}> {
     let retries = 0;
-    const retryOptions: RetryHandlerOptions = boundedRetryOptions(this.budget, () => {
+    const onRetry = () => {
       retries += 1;
       this.stats.retries += 1;
       this.progress('retrying', 'Microsoft Graph asked to wait; retrying.');
-    });
-    const request = this.client.api(url).responseType(ResponseType.RAW).middlewareOptions([retryOptions]);
+    };
     let response: Response;
     try {
-      response = body === undefined ? await request.get() : await request.post(body);
+      response = await this.transport.send(url, {body, budget: this.budget, onRetry, sleep: this.sleep});
     } catch (error) {
       this.stats.requests += retries + 1;
       if (error instanceof TenantReadError) throw error;
@@ -562,6 +565,17 @@ function toResourceNames(sp: ServicePrincipal): ResourceNames {
 }
 
 /**
+ * The transport for what the caller gave: a GraphTransport as is; a Graph `Client` (recognised
+ * by its `api` method, without loading the library) wrapped by graphClientTransport, whose
+ * module, with the library, loads only then.
+ */
+async function transportFor(client: Client | GraphTransport): Promise<GraphTransport> {
+  if (typeof (client as Partial<Client>).api !== 'function') return client as GraphTransport;
+  const {graphClientTransport} = await import('./graphClient');
+  return graphClientTransport(client as Client);
+}
+
+/**
  * Reads the app registration `appId` and what the tenant granted it. Throws TenantReadError
  * when nothing useful can be said (app not found, sign-in rejected, Graph unreachable or
  * answering garbage); a part that could not be read is listed in `unread` instead, which makes
@@ -578,7 +592,7 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
     );
   }
   const graphHost = cloudByName(cloud).graphHost.toLowerCase();
-  const session = new ReadSession(client, graphHost, retry, onProgress);
+  const session = new ReadSession(await transportFor(client), graphHost, retry, onProgress);
 
   const profileResources = [...new Set(profile.resources.map((r) => r.resourceAppId.toLowerCase()))].filter((id) => GUID.test(id));
   const spPath = `/servicePrincipals(appId='${appId}')`;

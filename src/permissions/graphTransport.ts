@@ -1,0 +1,47 @@
+/**
+ * What the tenant reader needs from Microsoft Graph: send one request (GET, or POST of a JSON
+ * body such as a `$batch`) and get the raw HTTP response, retried within the read's budget
+ * when Graph throttles. Two implementations:
+ *
+ *   graphClientTransport (graphClient.ts)  live checks: @microsoft/microsoft-graph-client with its
+ *                                          middleware (auth, RetryHandler, telemetry)
+ *   fetchTransport (fetchTransport.ts)     the sample tenant: a fetch function, no Graph client
+ *                                          library, so a sample check downloads none of it
+ *
+ * Plain types and one helper: nothing here loads the Graph client library.
+ */
+import {cloudByName} from './clouds';
+import type {RetryBudget} from './retryPolicy';
+import type {CloudName} from './types';
+
+/** Same shape as the global `fetch`; the stand-in's `fetch` and test doubles fit it. */
+export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** Returns an access token for Microsoft Graph (MSAL in the browser, anything in tests). */
+export type GetToken = () => Promise<string>;
+
+export interface GraphSendOptions {
+  /** A JSON body makes the request a POST; none makes it a GET. */
+  body?: unknown;
+  /** The read's budget: a retry is made only when `budget.take` allows it. */
+  budget: RetryBudget;
+  /** Called before each retry (the reader counts retries as round trips). */
+  onRetry: () => void;
+  /** How to wait before a retry, for transports that wait themselves; default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface GraphTransport {
+  /**
+   * Sends one request. `url` is relative to the versioned Graph base (`/$batch`,
+   * `/applications(appId='…')`) or an absolute https URL (an `@odata.nextLink`). Resolves with
+   * the final response whatever its status (after any retries); rejects only when no response
+   * came (network).
+   */
+  send(url: string, options: GraphSendOptions): Promise<Response>;
+}
+
+/** Base URL of Microsoft Graph in a national cloud, always https. */
+export function graphBaseUrl(cloud: CloudName): string {
+  return `https://${cloudByName(cloud).graphHost}`;
+}
