@@ -14,6 +14,7 @@ import ModeTabs from '../ModeTabs';
 import {readPendingSignIn} from '../../auth/pendingSignIn';
 import type {LiveSession, LiveSignInSettings} from '../../auth';
 import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permissions/types';
+import type {GraphTransport} from '../../permissions/graphTransport';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {buildSupportLink, isGuid, isTenant} from './supportLink';
 import styles from './styles.module.css';
@@ -199,11 +200,14 @@ export default function CheckApp({
     }
   }
 
-  /** Reads the app through Microsoft Graph (a tenant, or the sample tenant's stand-in) and compares. */
+  /**
+   * Reads the app through Microsoft Graph (a tenant, or the sample tenant's stand-in) and compares.
+   * `transport` is how the reader reaches Graph: the Graph client for a live check, fetchTransport
+   * over the stand-in for a sample check (so a sample check loads no Graph client code).
+   */
   async function readAndCompare(options: {
     progress: (message: string) => void;
-    getToken: () => Promise<string>;
-    fetchFn?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+    transport: Promise<GraphTransport> | GraphTransport;
     appId: string;
     tenant: string | null;
     source: 'tenant' | 'sample';
@@ -215,12 +219,11 @@ export default function CheckApp({
         ? 'Reading the app registration from Microsoft Graph (sample tenant)…'
         : 'Reading the app registration from Microsoft Graph…',
     );
-    const [loaded, reader] = await Promise.all([engineReady(), loadGraphReader()]);
-    const client = reader.createGraphClient({cloud: cloudName, getToken: options.getToken, fetchFn: options.fetchFn});
+    const [loaded, transport] = await Promise.all([engineReady(), options.transport]);
     let observed;
     try {
-      observed = await reader.readTenantState({
-        client,
+      observed = await loaded.readTenantState({
+        client: transport,
         cloud: cloudName,
         appId: options.appId,
         profile,
@@ -230,7 +233,7 @@ export default function CheckApp({
         },
       });
     } catch (caught) {
-      if (caught instanceof reader.TenantReadError) throw new CheckProblem(caught.message);
+      if (caught instanceof loaded.TenantReadError) throw new CheckProblem(caught.message);
       throw caught;
     }
     progress('Comparing with the guide’s permissions…');
@@ -263,7 +266,9 @@ export default function CheckApp({
     try {
       return await readAndCompare({
         progress,
-        getToken,
+        transport: loadGraphReader().then((reader) =>
+          reader.graphClientTransport(reader.createGraphClient({cloud: cloudName, getToken})),
+        ),
         appId: wantedAppId,
         tenant: wantedTenant || null,
         source: 'tenant',
@@ -317,9 +322,8 @@ export default function CheckApp({
     const standIn = loaded.createGraphStandIn({faults: {latencyMs: SAMPLE_LATENCY_MS}});
     return readAndCompare({
       progress,
-      // The stand-in needs no token; nothing real is ever sent.
-      getToken: async () => 'sample-tenant',
-      fetchFn: standIn.fetch,
+      // The same reader as a live check, over the stand-in's fetch: no token, no Graph client library.
+      transport: loaded.fetchTransport({cloud: cloudName, fetchFn: standIn.fetch}),
       appId: app.appId,
       tenant: loaded.SAMPLE_TENANT_ID,
       source: 'sample',

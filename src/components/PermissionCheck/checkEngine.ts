@@ -1,12 +1,16 @@
 /**
  * What the check needs once it is on screen, as ONE lazily loaded chunk (separate import()s
  * each got their own copy of the permission catalog): comparing, manifest parsing, reports, the
- * sample tenant and its Graph stand-in. No Graph client and no MSAL here.
+ * sample tenant with its Graph stand-in, and the tenant reader with fetchTransport, so a sample
+ * check runs the live reader's code end to end. No Graph client and no MSAL here: a live check
+ * adds the Graph client (graphReader.ts) and sign-in (src/auth) when it starts.
  */
 import './zodWithoutEval';
 
 export {compareToProfile} from '../../permissions/compare';
+export {fetchTransport} from '../../permissions/fetchTransport';
 export {ManifestError, parseAppManifest} from '../../permissions/manifest';
 export {renderReport} from '../../permissions/reports';
 export {SAMPLE_APPS, SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/data';
 export {createGraphStandIn} from '../../permissions/sampleTenant/graphStandIn';
+export {TenantReadError, readTenantState} from '../../permissions/tenantReader';

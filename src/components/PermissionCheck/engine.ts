@@ -2,8 +2,9 @@
  * The engine, loaded on demand so a guide page carries none of it until the check mounts,
  * and none of the Graph client (or MSAL, see src/auth) until a check reads a tenant.
  *
- *   loadCheckEngine   on mount: compare, manifest parsing, reports, the catalog, the sample tenant
- *   loadGraphReader   when a check reads Graph: the Graph client and the tenant reader
+ *   loadCheckEngine   on mount: compare, manifest parsing, reports, the catalog, the sample tenant,
+ *                     the tenant reader and its fetch transport (what a sample check runs)
+ *   loadGraphReader   when a live check reads Graph: the Graph client, the reader's live transport
  *   loadSignIn        when a live check starts: msal-browser and our wrapper
  */
 export function loadCheckEngine() {

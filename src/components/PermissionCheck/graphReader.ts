@@ -1,5 +1,8 @@
-/** Reading a tenant through Microsoft Graph: the Graph client and the reader, as one lazily loaded chunk. */
+/**
+ * What only a live check adds, as one lazily loaded chunk: the Microsoft Graph client with its
+ * middleware (token, retries, telemetry), as the tenant reader's transport. The reader itself is
+ * in the check engine chunk, shared with sample checks.
+ */
 import './zodWithoutEval';
 
-export {createGraphClient} from '../../permissions/graphClient';
-export {TenantReadError, readTenantState} from '../../permissions/tenantReader';
+export {createGraphClient, graphClientTransport} from '../../permissions/graphClient';
