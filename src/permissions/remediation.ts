@@ -221,6 +221,19 @@ function consentUrlOf(ctx: RemediationContext): {adminConsentUrl?: string} {
   return appId ? {adminConsentUrl: adminConsentUrl(ctx.cloud, ctx.tenant, appId)} : {};
 }
 
+/**
+ * Microsoft Graph PowerShell: write the corrected requiredResourceAccess in one go, then grant
+ * consent (the same remedy for a missing permission and for one of the wrong type).
+ */
+function powershellRewriteThenConsent(ctx: RemediationContext, consentCommands: string[]): string[] {
+  return [
+    powershellConnect(ctx, WRITE_APP_SCOPES),
+    powershellApp(ctx),
+    powershellUpdateRequiredResourceAccess(ctx.corrected),
+    ...consentCommands,
+  ];
+}
+
 /** A required permission that is not configured: add it, then grant admin consent. */
 export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext): Fix {
   const appId = appIdOf(ctx);
@@ -234,12 +247,7 @@ export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext
       `az ad app permission add --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
       ...consent.azureCli,
     ],
-    powershell: [
-      powershellConnect(ctx, WRITE_APP_SCOPES),
-      powershellApp(ctx),
-      powershellUpdateRequiredResourceAccess(ctx.corrected),
-      ...consent.powershell,
-    ],
+    powershell: powershellRewriteThenConsent(ctx, consent.powershell),
   };
 }
 
@@ -258,12 +266,7 @@ export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx
       `az ad app permission add --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
       ...consent.azureCli,
     ],
-    powershell: [
-      powershellConnect(ctx, WRITE_APP_SCOPES),
-      powershellApp(ctx),
-      powershellUpdateRequiredResourceAccess(ctx.corrected),
-      ...consent.powershell,
-    ],
+    powershell: powershellRewriteThenConsent(ctx, consent.powershell),
   };
 }
 
