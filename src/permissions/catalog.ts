@@ -79,7 +79,7 @@ const RESOURCES: CatalogResource[] = [
   },
   {
     resourceAppId: AZURE_AD_GRAPH_APP_ID,
-    name: 'Azure AD Graph',
+    name: 'Azure Active Directory Graph',
     retired: true,
     source: 'Well-known ids of the Azure AD Graph service principal (Windows Azure Active Directory)',
     permissions: AZURE_AD_GRAPH_PERMISSIONS.map((p) => fromRaw(AZURE_AD_GRAPH_APP_ID, p)),
@@ -152,7 +152,7 @@ export function permissionById(resourceAppId: string, id: string, type?: Permiss
   return (type ? entries.find((p) => p.type === type) : undefined) ?? (type ? undefined : entries[0]);
 }
 
-/** The display name of an API the project knows ('Microsoft Graph', 'Azure AD Graph', …), else null. */
+/** The display name of an API the project knows ('Microsoft Graph', 'Azure Active Directory Graph', …), else null. */
 export function knownResourceName(resourceAppId: string): string | null {
   const id = resourceAppId.trim().toLowerCase();
   return indexOf(id)?.resource.name ?? OTHER_KNOWN_RESOURCE_NAMES[id] ?? null;

@@ -36,9 +36,8 @@ export const EXPECTED_OUTCOMES: Record<SampleScenario, ExpectedOutcome> = {
   'azure-ad-graph': {
     // A retired API is a warning, not an error: the verdict stays pass, the row says excess.
     verdict: 'pass',
-    // Its own table; captioned with the API's name (the contract says "Azure Active Directory
-    // Graph", the engine's catalog names it "Azure AD Graph": either is the same API).
-    rows: [{permission: 'User.Read', type: 'Delegated', status: 'excess', resource: /^\s*Azure (Active Directory|AD) Graph\s*$/}],
+    // Its own table, captioned with the API's name as the UI contract spells it.
+    rows: [{permission: 'User.Read', type: 'Delegated', status: 'excess', resource: /^\s*Azure Active Directory Graph\s*$/}],
   },
   'many-pages': {
     // Four more read-only permissions over paged grants: excess warnings, nothing lost between pages.

@@ -53,7 +53,7 @@ describe('findPermission and permissionById', () => {
 
   it('names known APIs and nothing else', () => {
     expect(knownResourceName(GRAPH)).toBe('Microsoft Graph');
-    expect(knownResourceName(AAD_GRAPH)).toBe('Azure AD Graph');
+    expect(knownResourceName(AAD_GRAPH)).toBe('Azure Active Directory Graph');
     expect(knownResourceName('00000003-0000-0ff1-ce00-000000000000')).toBe('Office 365 SharePoint Online');
     expect(knownResourceName('12345678-1234-1234-1234-123456789012')).toBeNull();
   });

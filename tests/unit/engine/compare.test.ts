@@ -188,7 +188,7 @@ describe('excess and unknown', () => {
   it('flags Azure AD Graph leftovers as retired, as a warning', () => {
     const result = compareToProfile(v2, parseAppManifest(fixture('graph-aad-graph-leftover.json')), ctx);
     const aad = permissions(result).find((p) => p.resourceAppId === AAD_GRAPH)!;
-    expect(aad).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Azure AD Graph', permission: 'User.Read', permissionId: AAD_GRAPH_USER_READ});
+    expect(aad).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Azure Active Directory Graph', permission: 'User.Read', permissionId: AAD_GRAPH_USER_READ});
     expect(aad.message).toMatch(/Azure AD Graph is retired \(2025\) and Microsoft Graph replaces it/);
     expect(result.verdict).toBe('pass');
     const unnamed = compareToProfile(v2, manifestState({configured: [...compliantConfigured(), configured('12345678-0000-0000-0000-000000000000', 'Application', AAD_GRAPH)]}), ctx);
@@ -245,7 +245,7 @@ describe('order', () => {
       'Microsoft Graph:User.Read:allowed',
       'Microsoft Graph:Calendars.Read:excess',
       'Microsoft Graph:Mail.Send:excess',
-      'Azure AD Graph:User.Read:excess',
+      'Azure Active Directory Graph:User.Read:excess',
       'Office 365 Exchange Online:abcdef00-0000-0000-0000-000000000000:unknown',
       'setting:signInAudience',
       'setting:credentials',
