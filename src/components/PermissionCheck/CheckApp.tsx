@@ -16,6 +16,7 @@ import type {LiveSession, LiveSignInSettings} from '../../auth';
 import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permissions/types';
 import type {GraphTransport} from '../../permissions/graphTransport';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
+import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
 import {buildSupportLink, isGuid, isTenant} from './supportLink';
 import styles from './styles.module.css';
 
@@ -113,7 +114,7 @@ export default function CheckApp({
   const liveAvailable = clientId.trim() !== '';
   const [mode, setMode] = useState<CheckMode>(initialTenant || initialAppId ? 'live' : 'sample');
   const [engine, setEngine] = useState<CheckEngine | null>(null);
-  const [sampleAppId, setSampleAppId] = useState('');
+  const [sampleAppId, setSampleAppId] = useState(SAMPLE_APPS[0]?.appId ?? '');
   const [tenant, setTenant] = useState(initialTenant ?? '');
   const [appId, setAppId] = useState(initialAppId ?? '');
   const [inputErrors, setInputErrors] = useState<{tenant?: string | null; appId?: string | null}>({});
@@ -148,21 +149,45 @@ export default function CheckApp({
     return enginePromise.current;
   }, []);
 
-  // The engine, the catalog and the sample apps load once the check is on screen.
+  // The engine (and the permission catalog inside it) loads when the reader shows intent: the
+  // check comes near the screen, or the pointer or keyboard focus enters it. A guide page read
+  // from the top does not download it until the reader scrolls down to the check.
+  const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
+    const section = sectionRef.current;
     let cancelled = false;
-    engineReady().then(
-      (loaded) => {
-        if (cancelled) return;
-        setEngine(loaded);
-        setSampleAppId((current) => current || loaded.SAMPLE_APPS[0]?.appId || '');
-      },
-      () => {
-        if (!cancelled) setError('The check could not load its code. Check your network connection and reload the page.');
-      },
-    );
+    let started = false;
+    const load = () => {
+      if (started) return;
+      started = true;
+      cleanup();
+      engineReady().then(
+        (loaded) => {
+          if (!cancelled) setEngine(loaded);
+        },
+        () => {
+          if (!cancelled) setError('The check could not load its code. Check your network connection and reload the page.');
+        },
+      );
+    };
+    const intents = ['pointerenter', 'focusin', 'touchstart'] as const;
+    const observer =
+      section && typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && load(), {rootMargin: '400px 0px'})
+        : null;
+    function cleanup() {
+      observer?.disconnect();
+      for (const intent of intents) section?.removeEventListener(intent, load);
+    }
+    if (!section || !observer) {
+      load();
+    } else {
+      observer.observe(section);
+      for (const intent of intents) section.addEventListener(intent, load, {passive: true});
+    }
     return () => {
       cancelled = true;
+      cleanup();
     };
   }, [engineReady]);
 
@@ -317,7 +342,7 @@ export default function CheckApp({
   const sampleTask: Task = async (progress) => {
     progress('Loading the sample tenant…');
     const loaded = await engineReady();
-    const app = loaded.SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? loaded.SAMPLE_APPS[0];
+    const app = SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? SAMPLE_APPS[0];
     if (!app) throw new CheckProblem('The sample tenant has no apps to check.');
     const standIn = loaded.createGraphStandIn({faults: {latencyMs: SAMPLE_LATENCY_MS}});
     return readAndCompare({
@@ -432,7 +457,7 @@ export default function CheckApp({
     });
   }
 
-  const selectedSample = engine?.SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? null;
+  const selectedSample = SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? null;
   const describedBy = (...ids: Array<string | false | null | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
   let panel: React.ReactNode;
@@ -450,15 +475,11 @@ export default function CheckApp({
             value={sampleAppId}
             onChange={(event) => setSampleAppId(event.target.value)}
             aria-describedby={selectedSample ? `${id}-sample-description` : undefined}>
-            {engine ? (
-              engine.SAMPLE_APPS.map((candidate) => (
-                <option key={candidate.appId} value={candidate.appId}>
-                  {candidate.displayName}
-                </option>
-              ))
-            ) : (
-              <option value="">Loading the sample apps…</option>
-            )}
+            {SAMPLE_APPS.map((candidate) => (
+              <option key={candidate.appId} value={candidate.appId}>
+                {candidate.displayName}
+              </option>
+            ))}
           </select>
           {selectedSample && (
             <p id={`${id}-sample-description`} className={styles.hint}>
@@ -591,7 +612,7 @@ export default function CheckApp({
   }
 
   return (
-    <section aria-label="Permission check" data-testid="permission-check" className={styles.check}>
+    <section ref={sectionRef} aria-label="Permission check" data-testid="permission-check" className={styles.check}>
       <p className={styles.intro}>
         Compares an app registration with the permissions of this guide ({profile.title}
         {version === 'current' ? ', next version' : `, version ${version}`}).

@@ -11,6 +11,6 @@ export {compareToProfile} from '../../permissions/compare';
 export {fetchTransport} from '../../permissions/fetchTransport';
 export {ManifestError, parseAppManifest} from '../../permissions/manifest';
 export {renderReport} from '../../permissions/reports';
-export {SAMPLE_APPS, SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/data';
+export {SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/data';
 export {createGraphStandIn} from '../../permissions/sampleTenant/graphStandIn';
 export {TenantReadError, readTenantState} from '../../permissions/tenantReader';
