@@ -112,9 +112,9 @@ describe('live check', () => {
     expect((await verdict()).dataset.verdict).toBe('fail');
 
     fireEvent.click(screen.getByRole('button', {name: 'Copy report'}));
-    await waitFor(() => expect(screen.getAllByRole('status')[0]!.textContent).toBe('Report copied to the clipboard.'));
+    await waitFor(() => expect(screen.getByTestId('check-progress').textContent).toBe('Report copied to the clipboard.'));
     fireEvent.click(screen.getByRole('button', {name: 'Copy link'}));
-    await waitFor(() => expect(screen.getAllByRole('status')[0]!.textContent).toBe('Link copied to the clipboard.'));
+    await waitFor(() => expect(screen.getByTestId('check-progress').textContent).toBe('Link copied to the clipboard.'));
 
     const [report, link] = clipboard;
     expect(report).toContain('fail');

@@ -61,6 +61,8 @@ describe('<PermissionCheck /> in the browser', () => {
     fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
     const verdict = await verdictOf();
     expect(verdict.getAttribute('role')).toBe('status');
+    // The verdict is the check's one status region, so "the status" always means the verdict.
+    expect(screen.getAllByRole('status')).toEqual([verdict]);
     expect(verdict.dataset.verdict).toBe('fail');
     expect(verdict.textContent).toMatch(/^Fail: 2 problems to fix\./);
     expect(verdict.textContent).toContain('Admin consent was not checked');
@@ -118,7 +120,7 @@ describe('<PermissionCheck /> in the browser', () => {
     fireEvent.click(screen.getByRole('button', {name: 'Run sample check'}));
     // Progress while reading, in the polite status region, with the results busy.
     await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).not.toBeNull());
-    expect(screen.getAllByRole('status')[0]!.textContent).not.toBe('');
+    expect(screen.getByTestId('check-progress').textContent).not.toBe('');
     const verdict = await verdictOf();
     expect(verdict.dataset.verdict).toBe('fail');
     const rows = rowsOf(screen.getByTestId('permission-check'));

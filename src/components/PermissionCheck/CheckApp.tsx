@@ -620,7 +620,9 @@ export default function CheckApp({
       <ModeTabs label="How to check" tabs={TABS} selected={mode} onSelect={setMode}>
         <React.Fragment key={mode}>{panel}</React.Fragment>
       </ModeTabs>
-      <div role="status" aria-live="polite" className={clsx(styles.progress, working && styles.progressActive)}>
+      {/* Progress and "copied" notices: a polite live region, deliberately not role="status", so the
+          verdict is the one status region of the check. */}
+      <div aria-live="polite" aria-atomic="true" data-testid="check-progress" className={clsx(styles.progress, working && styles.progressActive)}>
         {working && <span className={styles.spinner} aria-hidden="true" />}
         {status}
       </div>
