@@ -101,7 +101,8 @@ class Lookup {
   constructor(readonly observed: ObservedState, unread: UnreadPart[]) {
     const grants = observed.grants;
     const unreadParts = new Set(unread.map((u) => u.part));
-    const spKnown = grants !== null && (grants.servicePrincipalExists === false || !unreadParts.has('servicePrincipal'));
+    // "No service principal" is only a fact when the service principal itself was read (404).
+    const spKnown = grants !== null && !unreadParts.has('servicePrincipal');
     this.appRolesKnown = spKnown && (grants?.servicePrincipalExists === false || !unreadParts.has('appRoleAssignments'));
     this.scopesKnown = spKnown && (grants?.servicePrincipalExists === false || !unreadParts.has('oauth2PermissionGrants'));
     this.configuredKeys = new Set(observed.configured.map((c) => `${c.resourceAppId}|${c.id}|${c.type}`));

@@ -779,11 +779,13 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
       credentials: toCredentials(app),
     },
     configured,
-    grants: {
-      servicePrincipalExists: spExists,
-      appRoles: grantedRoles,
-      scopes: [...scopesByKey.values()],
-    },
+    // Grants are known when the service principal was found (its grants were read) or is known
+    // to be missing (404: never consented). When it could not be read at all, nothing is known
+    // about consent, and saying "never consented" would be a guess.
+    grants:
+      spMissing || spExists
+        ? {servicePrincipalExists: spExists, appRoles: grantedRoles, scopes: [...scopesByKey.values()]}
+        : null,
     resourceNames,
     unread: unreadParts,
     roundTrips: session.roundTrips,

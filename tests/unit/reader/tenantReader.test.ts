@@ -169,6 +169,21 @@ describe('permissions and missing objects', () => {
     expect(check.verdict).not.toBe('pass');
   });
 
+  it('says nothing about consent when the app\'s service principal cannot be read (403): no "never consented" errors, verdict incomplete', async () => {
+    const standIn = standInOnMsw();
+    const app = sampleApp('compliant');
+    standIn.setFaults({forbid: [`servicePrincipals(appId='${app.appId}')`]});
+    const result = await read(app.appId);
+    expect(result.unread.map((u) => [u.part, u.status])).toContainEqual(['servicePrincipal', 403]);
+    expect(result.grants).toBeNull();
+    const check = compareToProfile(profile, result, {cloud: 'global', appId: result.app.appId});
+    expect(check.verdict).toBe('incomplete');
+    const permissionFindings = check.findings.filter((f) => f.kind === 'permission');
+    expect(permissionFindings.filter((f) => f.status === 'not-granted')).toEqual([]);
+    expect(permissionFindings.every((f) => f.granted === null)).toBe(true);
+    expect(JSON.stringify(check.findings)).not.toContain('never consented');
+  });
+
   it('throws app-not-found with an actionable message for an application ID the tenant does not have', async () => {
     standInOnMsw();
     const missing = '11111111-2222-4333-8444-555555555555';
