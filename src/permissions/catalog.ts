@@ -158,19 +158,35 @@ export function knownResourceName(resourceAppId: string): string | null {
   return indexOf(id)?.resource.name ?? OTHER_KNOWN_RESOURCE_NAMES[id] ?? null;
 }
 
-/** Words in a permission's operation that mean it can change data or act for someone. */
-const CHANGES_DATA =
-  /ReadWrite|Write|FullControl|Manage|Send|AccessAsUser|Create|Delete|Update|Invite|Initiate|Join|Revoke|Reset|Enable|Disable|Submit|Archive|Migrat|Import|Restore|Remove|Upload|Assign|Command|PrivilegedOperations/;
+/**
+ * Operations that only read: Read, ReadBasic, ReadForChat, ReadData… (not ReadWrite… nor
+ * ReadApprove, which approves requests), and a few that look without changing anything.
+ */
+const READ_ONLY_OPERATION = /^(?:Read(?!Write|Approve)|Find$|ViewReport$|Detect$|Evaluate$|Compute$|Export$)/;
+
+/** Operations that change data or act for someone. */
+const CHANGING_OPERATION =
+  /ReadWrite|Write|FullControl|Manage|Send|AccessAsUser|AccessMedia|Create|Delete|Update|Edit|Invite|Initiate|Join|Revoke|Reset|Enable|Disable|Submit|Archive|Migrat|Import|Restore|Remove|Upload|Assign|Command|PrivilegedOperations|Approve|Lock|Start|Activate|Resume|Provision|Onboard|Ingest|Notify|Process|Sign|Receive|Selected/;
+
+/** For names without an operation part (other APIs' scopes such as full_access_as_app). */
+const CHANGES_DATA_WORD = /write|full|manage|send|access_?as|delete|create|update|admin/i;
 
 /**
- * True when a permission can change data (ReadWrite, Write, FullControl, Manage, Send,
- * AccessAsUser, Create, …). Only the operation, the second part of the name, is looked at:
- * `Resource.Operation[.Scope]`, so neither `DeviceManagementManagedDevices.Read.All` nor
- * `ApprovalRequest.Read.EntitlementManagement` counts as a change.
+ * True when a permission can change data or act for someone, which the guides' read-only
+ * promise rules out (ReadWrite, Write, FullControl, Manage, Send, AccessAsUser, Create, Edit,
+ * Lock, Start, ReadApprove, …). The operation is the second part of `Resource.Operation[.Scope]`
+ * (or the third, as in `DeviceManagement.Scripts.Read.All`), so neither
+ * `DeviceManagementManagedDevices.Read.All` nor `Policy.Read.ServicePrincipalCreate` counts as a
+ * change. An operation neither list knows counts as a change: the safe side of a promise.
  */
 export function canChangeData(value: string): boolean {
-  const operation = value.split('.')[1];
-  return operation !== undefined && CHANGES_DATA.test(operation);
+  const parts = value.split('.');
+  if (parts.length < 2 || parts[1] === '') return CHANGES_DATA_WORD.test(value);
+  for (const operation of parts.slice(1, 3)) {
+    if (READ_ONLY_OPERATION.test(operation)) return false;
+    if (CHANGING_OPERATION.test(operation)) return true;
+  }
+  return true;
 }
 
 /** Levenshtein distance, small strings only. */

@@ -93,11 +93,19 @@ describe('canChangeData', () => {
     'Files.ReadWrite.AppFolder',
     'RoleAssignmentSchedule.Remove.Directory',
     'EngagementConversation.Migration.All',
+    'ChannelMessage.Edit',
+    'Sites.Lock.All',
+    'LifecycleWorkflows.Resume.All',
+    'ConsentRequest.ReadApprove.All',
+    'Device.ProvisionForVDI',
+    'full_access_as_app',
+    'DeviceManagement.Scripts.ReadWrite.All',
+    'Sites.Selected',
   ])('%s can change data', (value) => {
     expect(canChangeData(value)).toBe(true);
   });
 
-  it.each(['User.Read.All', 'User.Read', 'DeviceManagementManagedDevices.Read.All', 'Calendars.ReadBasic', 'AuditLog.Read.All', 'offline_access', 'ApprovalRequest.Read.EntitlementManagement', 'Policy.Read.ServicePrincipalCreate'])(
+  it.each(['User.Read.All', 'User.Read', 'DeviceManagementManagedDevices.Read.All', 'Calendars.ReadBasic', 'AuditLog.Read.All', 'offline_access', 'ApprovalRequest.Read.EntitlementManagement', 'Policy.Read.ServicePrincipalCreate', 'Chat.ReadBasic.All', 'TeamsAppInstallation.ReadForChat', 'openid', 'email', 'profile', 'DeviceManagement.Scripts.Read.All', 'SensitivityLabel.Evaluate', 'CalendarRecurrence.Find'])(
     '%s only reads',
     (value) => {
       expect(canChangeData(value)).toBe(false);
