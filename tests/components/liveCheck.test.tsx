@@ -102,6 +102,17 @@ describe('live check', () => {
     expect(screen.getByRole('button', {name: 'Sign out'})).toBeTruthy();
   });
 
+  it('after a sample check, "Copy link" carries the support link\'s own tenant and app, never the sample\'s', async () => {
+    const customerApp = '22222222-3333-4444-8555-666666666666';
+    renderCheck({clientId: TEST_CLIENT_ID, initialTenant: 'contoso.com', initialAppId: customerApp});
+    fireEvent.click(screen.getByRole('tab', {name: 'Sample tenant'}));
+    fireEvent.click(screen.getByRole('button', {name: 'Run sample check'}));
+    expect((await verdict()).dataset.verdict).toBe('pass');
+    fireEvent.click(screen.getByRole('button', {name: 'Copy link'}));
+    await waitFor(() => expect(clipboard).toHaveLength(1));
+    expect(clipboard[0]).toBe(`https://docs.example.com/check?guide=office365&version=2.0&tenant=contoso.com&appId=${customerApp}`);
+  });
+
   it('copies a report and a support link that carry no token', async () => {
     const app = sampleApp('permissions-missing');
     renderCheck({clientId: TEST_CLIENT_ID});

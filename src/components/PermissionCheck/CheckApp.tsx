@@ -58,6 +58,8 @@ interface Outcome {
   subject: string;
   tenant: string | null;
   appId: string | null;
+  /** A sample check: its tenant and app are made up, never part of a support link. */
+  sample?: boolean;
 }
 
 /** A problem the admin can act on: shown as it is, in an alert. */
@@ -267,7 +269,13 @@ export default function CheckApp({
       tenant: options.tenant ?? undefined,
       appId: options.appId,
     });
-    return {result, subject: options.subject(observed.app.displayName), tenant: options.tenant, appId: options.appId};
+    return {
+      result,
+      subject: options.subject(observed.app.displayName),
+      tenant: options.tenant,
+      appId: options.appId,
+      sample: options.source === 'sample',
+    };
   }
 
   async function readLiveTenant(
@@ -452,8 +460,9 @@ export default function CheckApp({
       baseUrl,
       guide,
       version,
-      tenant: outcome?.tenant ?? (tenant.trim() || null),
-      appId: outcome?.appId ?? (appId.trim() || null),
+      // After a sample check, the link carries what the reader typed in the Live tenant tab.
+      tenant: (!outcome?.sample && outcome?.tenant) || tenant.trim() || null,
+      appId: (!outcome?.sample && outcome?.appId) || appId.trim() || null,
     });
   }
 
