@@ -104,7 +104,7 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
           text={link}
           label="Copy support link"
           onCopied={(copied) => setAnnouncement(copied ? 'Link copied to the clipboard.' : 'Could not copy: select the link and copy it by hand.')}>
-          Copy link
+          Copy support link
         </CopyButton>
         <a className="button button--sm button--secondary" href={link} target="_blank" rel="noopener">
           Open the check
