@@ -15,6 +15,7 @@ import {compareToProfile} from '../src/permissions/compare';
 import {ManifestError, parseAppManifest} from '../src/permissions/manifest';
 import {ProfileError, parseProfile} from '../src/permissions/profile';
 import {renderReport, type ReportFormat} from '../src/permissions/reports';
+import {publicVersionName} from '../src/permissions/versionNames';
 import type {CheckResult, Profile} from '../src/permissions/types';
 import {CURRENT_VERSION, listProfiles, profilePath, releasedVersions} from '../src/profiles/locate';
 
@@ -184,7 +185,8 @@ function listGuides(siteDir: string, format: ReportFormat, io: CliIo): void {
   const released = releasedVersions(siteDir);
   const guides = guidesOf(siteDir);
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({latest: released[0] ?? null, guides}, null, 2)}\n`);
+    const listed = guides.map((g) => ({...g, versions: g.versions.map(publicVersionName)}));
+    io.stdout(`${JSON.stringify({latest: released[0] ?? null, guides: listed}, null, 2)}\n`);
     return;
   }
   if (guides.length === 0) {

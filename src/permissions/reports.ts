@@ -5,6 +5,7 @@
  */
 import {formatRequiredResourceAccess} from './remediation';
 import type {CheckResult, Finding, Fix, PermissionFinding, SettingFinding, UnreadPart} from './types';
+import {publicVersionName} from './versionNames';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
@@ -112,7 +113,7 @@ function jsonFinding(finding: Finding): JsonPermissionFinding | JsonSettingFindi
 
 /** The JSON report as an object: exactly {guide, version, verdict, findings}. */
 export function jsonReport(result: CheckResult, meta: Pick<ReportMeta, 'guide' | 'version'>): JsonReport {
-  return {guide: meta.guide, version: meta.version, verdict: result.verdict, findings: result.findings.map(jsonFinding)};
+  return {guide: meta.guide, version: publicVersionName(meta.version), verdict: result.verdict, findings: result.findings.map(jsonFinding)};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
   const verdictWord =
     result.verdict === 'pass' ? paint('green', 'PASS') : result.verdict === 'fail' ? paint('red', 'FAIL') : paint('yellow', 'INCOMPLETE');
 
-  lines.push(paint('bold', `Permission check: guide ${meta.guide}, version ${meta.version}`));
+  lines.push(paint('bold', `Permission check: guide ${meta.guide}, version ${publicVersionName(meta.version)}`));
   if (meta.appId) lines.push(`App (client) ID: ${meta.appId}`);
   if (meta.tenant) lines.push(`Tenant: ${meta.tenant}`);
   lines.push(`Verdict: ${verdictWord} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
@@ -266,9 +267,9 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
   const {errors, warnings} = counts(result);
   const out: string[] = [];
   const icon = result.verdict === 'pass' ? '✅' : result.verdict === 'fail' ? '❌' : '⚠️';
-  out.push(`## Permission check: ${cell(meta.guide)} ${cell(meta.version)} — ${icon} ${result.verdict}`, '');
+  out.push(`## Permission check: ${cell(meta.guide)} ${cell(publicVersionName(meta.version))} — ${icon} ${result.verdict}`, '');
   out.push('| | |', '| --- | --- |');
-  out.push(`| Guide | ${cell(meta.guide)} |`, `| Version | ${cell(meta.version)} |`);
+  out.push(`| Guide | ${cell(meta.guide)} |`, `| Version | ${cell(publicVersionName(meta.version))} |`);
   if (meta.appId) out.push(`| App (client) ID | \`${cell(meta.appId)}\` |`);
   if (meta.tenant) out.push(`| Tenant | ${cell(meta.tenant)} |`);
   out.push(`| Verdict | **${result.verdict}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) |`);

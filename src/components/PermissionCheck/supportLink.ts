@@ -5,11 +5,13 @@
  * and named in a notice (without repeating its value, which could be anything).
  */
 
+import {CURRENT_VERSION, publicVersionName} from '../../permissions/versionNames';
+
 export const SUPPORT_LINK_PARAMS = ['guide', 'version', 'tenant', 'appId'] as const;
 export type SupportLinkParamName = (typeof SUPPORT_LINK_PARAMS)[number];
 
 /** Docusaurus calls the unreleased docs version "current"; links may say "next". */
-export const CURRENT_VERSION = 'current';
+export {CURRENT_VERSION};
 const VERSION_ALIASES: Record<string, string> = {next: CURRENT_VERSION, current: CURRENT_VERSION};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,9 +56,7 @@ export interface SupportLinkParams {
 }
 
 /** The label of a version in links and notices ("next" for the unreleased one). */
-export function versionLabel(version: string): string {
-  return version === CURRENT_VERSION ? 'next' : version;
-}
+export const versionLabel = publicVersionName;
 
 /** Query parameters Docusaurus itself reads on any page (colour mode, data attributes): not ours to judge. */
 function isSiteParam(name: string): boolean {

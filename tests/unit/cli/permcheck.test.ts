@@ -119,7 +119,7 @@ describe('permcheck (in-process)', () => {
     expect(text.stdout).toContain('2.0 (latest), 1.0, next (unreleased)');
     const json = JSON.parse((await run(['--list-guides', '--format', 'json'])).stdout);
     expect(json.latest).toBe('2.0');
-    expect(json.guides).toContainEqual({guide: 'office365', versions: ['2.0', '1.0', 'current']});
+    expect(json.guides).toContainEqual({guide: 'office365', versions: ['2.0', '1.0', 'next']});
   });
 
   it('prints help', async () => {
