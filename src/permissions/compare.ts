@@ -357,7 +357,7 @@ function excessFinding(b: Builder, resourceAppId: string, resourceName: string, 
       ...base,
       status: 'excess',
       severity: 'warning',
-      message: `${label} of ${resourceName} ${where}, but the guide does not need it: Azure AD Graph is retired (2025) and Microsoft Graph replaces it. Remove it.`,
+      message: `${label} of ${resourceName} ${where}, but the guide does not need it: Azure Active Directory Graph is retired (2025) and Microsoft Graph replaces it. Remove it.`,
       fix: fixExcess(ref, fixState, b.remediation),
     };
   }

@@ -189,7 +189,7 @@ describe('excess and unknown', () => {
     const result = compareToProfile(v2, parseAppManifest(fixture('graph-aad-graph-leftover.json')), ctx);
     const aad = permissions(result).find((p) => p.resourceAppId === AAD_GRAPH)!;
     expect(aad).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Azure Active Directory Graph', permission: 'User.Read', permissionId: AAD_GRAPH_USER_READ});
-    expect(aad.message).toMatch(/Azure AD Graph is retired \(2025\) and Microsoft Graph replaces it/);
+    expect(aad.message).toMatch(/Azure Active Directory Graph is retired \(2025\) and Microsoft Graph replaces it/);
     expect(result.verdict).toBe('pass');
     const unnamed = compareToProfile(v2, manifestState({configured: [...compliantConfigured(), configured('12345678-0000-0000-0000-000000000000', 'Application', AAD_GRAPH)]}), ctx);
     expect(permissions(unnamed).find((p) => p.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'excess', severity: 'warning', permission: '12345678-0000-0000-0000-000000000000'});
