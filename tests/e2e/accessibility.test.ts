@@ -3,25 +3,20 @@
  * sample check, so fixes and settings show too), and on the landing page and the guide pages of
  * 1.0, 2.0 and Next; each in the light and the dark theme.
  */
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {seriousAxeViolations} from './harness/axe';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {sampleAppOf} from './harness/scenarios';
-import {openSession, type Session} from './harness/session';
+import type {Session} from './harness/session';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = useSessions();
 
 const THEMES = ['light', 'dark'] as const;
 
 async function openInTheme(path: string, theme: (typeof THEMES)[number]): Promise<Session> {
-  session = await openSession(browser(), baseUrl, {theme});
+  const session = await sessions.open({theme});
   await session.page.goto(`${baseUrl}${path}`);
   expect(await session.page.locator('html').getAttribute('data-theme')).toBe(theme);
   return session;

@@ -3,20 +3,14 @@
  * Enter/Space to choose, run a sample check, reach the results and "Copy report", with a
  * visible focus indicator at every stop.
  */
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import type {Page} from 'playwright-core';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {sampleAppOf} from './harness/scenarios';
-import {openSession, type Session} from './harness/session';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = useSessions();
 
 interface FocusedElement {
   role: string | null;
@@ -56,7 +50,7 @@ async function tabUntil(page: Page, wanted: (element: FocusedElement) => boolean
 
 describe('keyboard-only use', () => {
   it('reaches the tabs, switches with arrows and Enter/Space, runs a sample check and copies the report, focus always visible', async () => {
-    session = await openSession(browser(), baseUrl);
+    const session = await sessions.open();
     const {page} = session;
     await page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
     const ui = await new CheckUi(page).ready();
@@ -105,7 +99,7 @@ describe('keyboard-only use', () => {
     expect(invisible, 'focus is visible at every stop in the check').toEqual([]);
     expect(copyReport.focusVisible).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => session!.clipboardWrites.length).toBeGreaterThan(0);
+    await expect.poll(() => sessions.current.clipboardWrites.length).toBeGreaterThan(0);
     expect(session.clipboardWrites.at(-1)).toContain('Reports.Read.All');
     await expect.poll(() => ui.root.getByText('Report copied to the clipboard.').count()).toBeGreaterThan(0);
   });

@@ -3,31 +3,25 @@
  * stand-in (popup, or redirect when the popup is blocked), then Microsoft Graph answered by
  * the sample-tenant stand-in, with its faults (403 on grants, 429 with Retry-After).
  */
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
 import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
 import {expectOutcome} from './harness/assertions';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {E2E_USER} from './harness/identityStandIn';
 import {EXPECTED_OUTCOMES, sampleAppOf} from './harness/scenarios';
-import {openSession, type Session} from './harness/session';
 import {E2E_CLIENT_ID} from './harness/site';
 import {searchableParts} from './harness/tokens';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
+const sessions = useSessions();
 const SAMPLE_USER = {...E2E_USER, tenantId: SAMPLE_TENANT_ID, username: `admin@${SAMPLE_TENANT_DOMAIN}`};
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
 
 async function openGuideWithStandIns(options: {faults?: GraphFaults; blockPopups?: boolean} = {}): Promise<{ui: CheckUi; graph: GraphStandIn}> {
   const graph = createGraphStandIn({faults: options.faults});
-  session = await openSession(browser(), baseUrl, {graph, user: SAMPLE_USER, blockPopups: options.blockPopups});
+  const session = await sessions.open({graph, user: SAMPLE_USER, blockPopups: options.blockPopups});
   await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
   return {ui: await new CheckUi(session.page).ready(), graph};
 }
@@ -40,10 +34,10 @@ describe('live check', () => {
     expect(await ui.waitForVerdict()).toBe('pass');
     await expectOutcome(ui, EXPECTED_OUTCOMES.compliant);
 
-    const identity = session!.identity!;
+    const identity = sessions.current.identity!;
     expect(identity.authorizeRequests).toHaveLength(1);
     const [authorize] = identity.authorizeRequests;
-    expect(authorize.page, 'the sign-in ran in a popup').not.toBe(session!.page);
+    expect(authorize.page, 'the sign-in ran in a popup').not.toBe(sessions.current.page);
     expect(authorize.clientId).toBe(E2E_CLIENT_ID);
     expect(authorize.tenant, 'a tenant-specific authority when a tenant is given').toBe(SAMPLE_TENANT_ID);
     expect(authorize.redirectUri).toMatch(new RegExp(`^${baseUrl}/`));
@@ -54,7 +48,7 @@ describe('live check', () => {
     ]);
 
     // Graph was read with the token the stand-in minted, and with reads only.
-    const graphRequests = session!.graph!.requests;
+    const graphRequests = sessions.current.graph!.requests;
     expect(graphRequests.length).toBeGreaterThan(0);
     expect(graphRequests.every((request) => request.bearer !== null && identity.accessTokens.includes(request.bearer))).toBe(true);
     expect(graph.stats().log.every((entry) => entry.method === 'GET' || (entry.method === 'POST' && entry.url.includes('$batch')))).toBe(true);
@@ -97,15 +91,15 @@ describe('live check', () => {
     const app = sampleAppOf('compliant');
     await ui.startLiveCheck(SAMPLE_TENANT_ID, app.appId);
     // The page leaves for /authorize, the bridge page, and comes back to the guide.
-    await expect.poll(() => session!.identity!.authorizeRequests.length, {timeout: 30_000}).toBe(1);
-    expect(session!.identity!.authorizeRequests[0].page, 'the main page itself went to sign in').toBe(session!.page);
-    const back = new CheckUi(session!.page);
-    await session!.page.waitForURL((url) => url.pathname === GUIDE_PAGES['2.0'], {timeout: 30_000});
+    await expect.poll(() => sessions.current.identity!.authorizeRequests.length, {timeout: 30_000}).toBe(1);
+    expect(sessions.current.identity!.authorizeRequests[0].page, 'the main page itself went to sign in').toBe(sessions.current.page);
+    const back = new CheckUi(sessions.current.page);
+    await sessions.current.page.waitForURL((url) => url.pathname === GUIDE_PAGES['2.0'], {timeout: 30_000});
     await back.ready();
     expect(await back.waitForVerdict()).toBe('pass');
     expect(await back.appIdInput.inputValue()).toBe(app.appId);
-    expect(session!.context.pages(), 'no popup was opened').toHaveLength(1);
-    expect(session!.pageUrls.some((url) => new URL(url).pathname.startsWith('/auth/redirect'))).toBe(true);
+    expect(sessions.current.context.pages(), 'no popup was opened').toHaveLength(1);
+    expect(sessions.current.pageUrls.some((url) => new URL(url).pathname.startsWith('/auth/redirect'))).toBe(true);
     void ui;
   });
 
@@ -116,8 +110,8 @@ describe('live check', () => {
     await ui.button('Sign out').click();
     await ui.button('Sign in and check').waitFor();
     expect(await ui.root.getByText(SAMPLE_USER.username).count()).toBe(0);
-    const stored = await session!.page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
-    const tokenParts = session!.identity!.allTokens().flatMap(searchableParts);
+    const stored = await sessions.current.page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
+    const tokenParts = sessions.current.identity!.allTokens().flatMap(searchableParts);
     expect(tokenParts.filter((part) => stored.includes(part)), 'no token left in the browser storage').toEqual([]);
   });
 });

@@ -3,25 +3,19 @@
  * shown as not checked, and not one request leaves the page for it.
  */
 import {readFileSync} from 'node:fs';
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {STATUS_WORDS} from './harness/assertions';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
-import {openSession, type Session} from './harness/session';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
+const sessions = useSessions();
 const MANIFEST = readFileSync(new URL('./fixtures/manifest-reports-missing-mail-send-added.json', import.meta.url), 'utf8');
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
 
 describe('app manifest', () => {
   it('checks a pasted manifest in the browser: Reports.Read.All missing, Mail.Send excess, consent not checked, no request made', async () => {
-    session = await openSession(browser(), baseUrl);
+    const session = await sessions.open();
     await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
     const ui = await new CheckUi(session.page).ready();
     await ui.selectTab('App manifest');
@@ -55,7 +49,7 @@ describe('app manifest', () => {
   });
 
   it('explains a manifest that is not JSON in plain words, with no verdict', async () => {
-    session = await openSession(browser(), baseUrl);
+    const session = await sessions.open();
     await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
     const ui = await new CheckUi(session.page).ready();
     await ui.selectTab('App manifest');

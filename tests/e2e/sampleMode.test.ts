@@ -2,23 +2,17 @@
  * Sample mode on the 2.0 guide page: the default tab, running on built-in data without any
  * sign-in or Graph request, and each sample app's problem shown on the right row.
  */
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {expectOutcome} from './harness/assertions';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {EXPECTED_OUTCOMES, SAMPLE_APPS, sampleAppOf} from './harness/scenarios';
-import {openSession, type Session} from './harness/session';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = useSessions();
 
 async function openGuide(): Promise<CheckUi> {
-  session = await openSession(browser(), baseUrl);
+  const session = await sessions.open();
   await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
   return new CheckUi(session.page).ready();
 }
@@ -32,8 +26,8 @@ describe('sample mode', () => {
     const options = await ui.sampleAppSelect.locator('option').allTextContents();
     expect(options.map((option) => option.trim())).toEqual(SAMPLE_APPS.map((app) => app.displayName));
     expect(await ui.button('Run sample check').click().then(() => ui.waitForVerdict())).toBe('pass');
-    expect(session!.requests.filter((request) => MICROSOFT_HOSTS.test(request.url))).toEqual([]);
-    expect(session!.blockedRequests).toEqual([]);
+    expect(sessions.current.requests.filter((request) => MICROSOFT_HOSTS.test(request.url))).toEqual([]);
+    expect(sessions.current.blockedRequests).toEqual([]);
   });
 
   it('gives pass for the compliant app, every required permission OK', async () => {

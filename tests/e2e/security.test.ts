@@ -6,20 +6,20 @@
  * - no request goes anywhere but the site, the authority host and the Graph host;
  * - a guide page downloads no msal-browser or Graph client code until "Sign in and check".
  */
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
 import {SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {E2E_USER} from './harness/identityStandIn';
 import {builtChunksContaining, GRAPH_CLIENT_MARKERS, markersIn, MSAL_MARKERS} from './harness/libraryMarkers';
 import {sampleAppOf} from './harness/scenarios';
-import {openSession, type Session} from './harness/session';
+import type {Session} from './harness/session';
 import {E2E_BUILD_DIR} from './harness/site';
 import {searchableParts} from './harness/tokens';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
+const sessions = useSessions();
 const MANIFEST = JSON.stringify({
   appId: '2b9c7d1e-3f4a-4b5c-9d6e-7f8091a2b3c4',
   displayName: 'Fabrikam Scanner',
@@ -29,11 +29,6 @@ const MANIFEST = JSON.stringify({
   keyCredentials: [],
 });
 
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
 
 /** Everything a token must never be found in, from every page of the context. */
 async function exposedSurfaces(current: Session): Promise<Record<string, string[]>> {
@@ -73,13 +68,13 @@ function leaks(tokens: string[], surfaces: Record<string, string[]>): string[] {
 
 async function liveCheckThenCopyEverything(blockPopups: boolean): Promise<{session: Session; ui: CheckUi}> {
   const graph = createGraphStandIn();
-  session = await openSession(browser(), baseUrl, {graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}, blockPopups});
+  const session = await sessions.open({graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}, blockPopups});
   await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
   let ui = await new CheckUi(session.page).ready();
   // A failing app, so the report and the fixes have the most content.
   await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('over-privileged').appId);
   if (blockPopups) {
-    await expect.poll(() => session!.identity!.authorizeRequests.length, {timeout: 30_000}).toBe(1);
+    await expect.poll(() => sessions.current.identity!.authorizeRequests.length, {timeout: 30_000}).toBe(1);
     await session.page.waitForURL((url) => url.pathname === GUIDE_PAGES['2.0'], {timeout: 30_000});
     ui = await new CheckUi(session.page).ready();
   }
@@ -88,7 +83,7 @@ async function liveCheckThenCopyEverything(blockPopups: boolean): Promise<{sessi
   await ui.button('Copy link').click();
   const fixCopyButtons = ui.root.getByRole('button', {name: /^Copy .+/}).filter({hasNotText: /^Copy (report|link)$/});
   if (await fixCopyButtons.count()) await fixCopyButtons.first().click();
-  await expect.poll(() => session!.clipboardWrites.length).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => sessions.current.clipboardWrites.length).toBeGreaterThanOrEqual(2);
   return {session, ui};
 }
 
@@ -142,7 +137,7 @@ describe('security', () => {
 
   it('a guide page loads no msal-browser or Graph client code before a live check starts, and does after "Sign in and check"', async () => {
     const graph = createGraphStandIn();
-    session = await openSession(browser(), baseUrl, {graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}, recordScripts: true});
+    const session = await sessions.open({graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}, recordScripts: true});
     await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
     const ui = await new CheckUi(session.page).ready();
     await session.page.waitForLoadState('networkidle');
@@ -184,7 +179,7 @@ describe('security', () => {
 });
 
 async function scriptsWithMarkersAfterSampleCheck(markers: readonly string[]): Promise<string[]> {
-  session = await openSession(browser(), baseUrl, {recordScripts: true});
+  const session = await sessions.open({recordScripts: true});
   await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
   const ui = await new CheckUi(session.page).ready();
   expect(await ui.runSample(sampleAppOf('compliant').displayName)).toBe('pass');

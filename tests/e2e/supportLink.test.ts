@@ -2,29 +2,23 @@
  * Support links (/check?guide=…&version=…&tenant=…&appId=…): valid values pre-fill the live
  * tab, invalid ones are named in a notice, and nothing signs in or reads Graph before a click.
  */
-import {afterEach, describe, expect, inject, it} from 'vitest';
+import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
 import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
-import {useChromium} from './harness/useChromium';
+import {useSessions} from './harness/useChromium';
 import {CheckUi} from './harness/checkUi';
 import {E2E_USER} from './harness/identityStandIn';
 import {sampleAppOf} from './harness/scenarios';
-import {openSession, type Session} from './harness/session';
 
 const baseUrl = inject('baseUrl');
-const browser = useChromium();
-let session: Session | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = useSessions();
 
 const MICROSOFT_HOSTS = /^https:\/\/(login\.microsoftonline\.com|graph\.microsoft\.com)\//;
 
 describe('support link', () => {
   it('pre-fills the live tab and neither signs in nor calls Graph before a click', async () => {
     const graph = createGraphStandIn();
-    session = await openSession(browser(), baseUrl, {graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}});
+    const session = await sessions.open({graph, user: {...E2E_USER, tenantId: SAMPLE_TENANT_ID}});
     const app = sampleAppOf('compliant');
     await session.page.goto(`${baseUrl}/check?guide=office365&version=2.0&tenant=${SAMPLE_TENANT_DOMAIN}&appId=${app.appId}`);
     const ui = await new CheckUi(session.page).ready();
@@ -49,7 +43,7 @@ describe('support link', () => {
   });
 
   it('names each invalid parameter in a visible notice, ignores it, and keeps the valid ones', async () => {
-    session = await openSession(browser(), baseUrl);
+    const session = await sessions.open();
     const app = sampleAppOf('compliant');
     const query = new URLSearchParams({guide: 'office365', version: '9.9', tenant: 'not a tenant!', appId: app.appId, token: 'x'});
     await session.page.goto(`${baseUrl}/check?${query}&appId=12345`);
@@ -65,7 +59,7 @@ describe('support link', () => {
   });
 
   it('ignores an appId that is not a GUID, saying so', async () => {
-    session = await openSession(browser(), baseUrl);
+    const session = await sessions.open();
     await session.page.goto(`${baseUrl}/check?guide=office365&version=2.0&appId=not-a-guid`);
     const ui = await new CheckUi(session.page).ready();
     await ui.ignoredParamsNotice.waitFor();
