@@ -11,7 +11,7 @@ import BrowserOnly from '@docusaurus/BrowserOnly';
 import {useLocation} from '@docusaurus/router';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import PermissionCheck from '@site/src/components/PermissionCheck';
-import {parseSupportLinkParams, versionLabel, type KnownGuides} from '@site/src/components/PermissionCheck/supportLink';
+import {CURRENT_VERSION, parseSupportLinkParams, versionLabel, type KnownGuides} from '@site/src/components/PermissionCheck/supportLink';
 import type {PermissionProfilesData} from '@site/src/plugins/permission-profiles/types';
 import styles from './check.module.css';
 
@@ -29,7 +29,7 @@ function SupportLinkCheck(): React.JSX.Element {
   const prefilled =
     params.tenant && params.appId ? 'the tenant and the app' : params.tenant ? 'the tenant' : params.appId ? 'the app' : null;
   const versionText =
-    params.version === 'current'
+    params.version === CURRENT_VERSION
       ? 'the next (unreleased) version'
       : params.version === data.latestVersion
         ? `version ${params.version} (the latest release)`

@@ -9,8 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {CURRENT_VERSION} from '../permissions/versionNames';
 
-export const CURRENT_VERSION = 'current';
+export {CURRENT_VERSION};
 
 export interface ProfileLocation {
   guide: string;

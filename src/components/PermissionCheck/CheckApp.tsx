@@ -17,7 +17,7 @@ import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permis
 import type {GraphTransport} from '../../permissions/graphTransport';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
-import {buildSupportLink, isGuid, isTenant} from './supportLink';
+import {buildSupportLink, CURRENT_VERSION, isGuid, isTenant} from './supportLink';
 import styles from './styles.module.css';
 
 export type CheckMode = 'sample' | 'live' | 'manifest';
@@ -624,7 +624,7 @@ export default function CheckApp({
     <section ref={sectionRef} aria-label="Permission check" data-testid="permission-check" className={styles.check}>
       <p className={styles.intro}>
         Compares an app registration with the permissions of this guide ({profile.title}
-        {version === 'current' ? ', next version' : `, version ${version}`}).
+        {version === CURRENT_VERSION ? ', next version' : `, version ${version}`}).
       </p>
       <ModeTabs label="How to check" tabs={TABS} selected={mode} onSelect={setMode}>
         <React.Fragment key={mode}>{panel}</React.Fragment>

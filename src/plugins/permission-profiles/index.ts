@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {listProfiles, releasedVersions} from '../../profiles/locate';
+import {CURRENT_VERSION, listProfiles, releasedVersions} from '../../profiles/locate';
 import {parseProfile} from '../../permissions/profile';
 import type {PermissionProfilesData} from './types';
 
@@ -18,7 +18,7 @@ export function loadPermissionProfiles(siteDir: string): PermissionProfilesData 
     version,
     profile: parseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file),
   }));
-  return {profiles, latestVersion: releasedVersions(siteDir)[0] ?? 'current'};
+  return {profiles, latestVersion: releasedVersions(siteDir)[0] ?? CURRENT_VERSION};
 }
 
 export default function permissionProfilesPlugin(context: LoadContext): Plugin<PermissionProfilesData> {
