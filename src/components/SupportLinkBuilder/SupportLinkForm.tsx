@@ -27,6 +27,30 @@ export function appIdProblem(value: string): string | null {
   return value === '' || isGuid(value) ? null : 'Enter the Application (client) ID: a GUID such as 0d651e1f-b145-4b1c-8334-8eff5cdea961.';
 }
 
+/** A text field for an identifier, with its problem (if any) tied to it for screen readers. */
+function IdField({id, label, value, error, onChange}: {id: string; label: string; value: string; error: string | null; onChange: (value: string) => void}): React.JSX.Element {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {error && (
+        <p id={`${id}-error`} className={styles.error}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export default function SupportLinkForm({guide, versions, latestVersion, initialVersion, origin, baseUrl}: SupportLinkFormProps): React.JSX.Element {
   const [version, setVersion] = useState(initialVersion);
   const [tenant, setTenant] = useState('');
@@ -56,42 +80,8 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
           ))}
         </select>
       </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-tenant`}>Customer's tenant ID or domain</label>
-        <input
-          id={`${id}-tenant`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={tenant}
-          aria-invalid={tenantError ? true : undefined}
-          aria-describedby={tenantError ? `${id}-tenant-error` : undefined}
-          onChange={(event) => setTenant(event.target.value)}
-        />
-        {tenantError && (
-          <p id={`${id}-tenant-error`} className={styles.error}>
-            {tenantError}
-          </p>
-        )}
-      </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-app`}>Customer's application (client) ID</label>
-        <input
-          id={`${id}-app`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={appId}
-          aria-invalid={appIdError ? true : undefined}
-          aria-describedby={appIdError ? `${id}-app-error` : undefined}
-          onChange={(event) => setAppId(event.target.value)}
-        />
-        {appIdError && (
-          <p id={`${id}-app-error`} className={styles.error}>
-            {appIdError}
-          </p>
-        )}
-      </div>
+      <IdField id={`${id}-tenant`} label="Customer's tenant ID or domain" value={tenant} error={tenantError} onChange={setTenant} />
+      <IdField id={`${id}-app`} label="Customer's application (client) ID" value={appId} error={appIdError} onChange={setAppId} />
       <div className={styles.field}>
         <label htmlFor={`${id}-link`}>Link to send</label>
         <input id={`${id}-link`} type="text" readOnly value={link} className={styles.link} onFocus={(event) => event.target.select()} />
