@@ -1,27 +1,35 @@
 /**
- * Builds src/permissions/catalog/microsoft-graph.json, the project's own trimmed copy of the
- * Microsoft Graph permission catalog, so a clone builds without the shared data folder.
+ * Builds the project's own permission catalog (src/permissions/catalog/), offline, from
+ * snapshots whose sources are written next to them, so a clone builds without anything else:
  *
  *   npm run build:catalog [-- <path to microsoft-graph-permissions.json>]
  *
- * Input: the catalog derived from microsoftgraph/microsoft-graph-devx-content (MIT licence),
- * by default ../shared/data/microsoft-graph-permissions.json next to the repository.
- * Output keeps, per permission: value, type (Role | Scope), id, displayName,
- * adminConsentRequired, privilegeLevel; plus a `source` field saying where it came from.
- * One permission per line, sorted by value then type, so a refresh shows as a readable diff.
+ * 1. microsoft-graph.json: Microsoft Graph, trimmed from the shared catalog derived from
+ *    microsoftgraph/microsoft-graph-devx-content (MIT), by default
+ *    ../shared/data/microsoft-graph-permissions.json next to the repository. Skipped, with a
+ *    note, when that file is not there (the committed copy stays as it is).
+ * 2. first-party-apis.json: the other first-party APIs real registrations list (Exchange Online,
+ *    SharePoint Online, Azure AD Graph, …) and Microsoft Graph's OpenID Connect scopes, from
+ *    data/catalog-sources/*.json: one file per API, each naming its sources (facts only: ids,
+ *    names, types, display names).
+ *
+ * Each output keeps one permission per line, sorted by value then type (then id), so a refresh
+ * shows as a readable diff.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {z} from 'zod';
+import {GUID_PATTERN} from '../src/permissions/guid';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const defaultInput = path.resolve(repoRoot, '..', 'shared', 'data', 'microsoft-graph-permissions.json');
-const outputFile = path.join(repoRoot, 'src', 'permissions', 'catalog', 'microsoft-graph.json');
+const catalogDir = path.join(repoRoot, 'src', 'permissions', 'catalog');
+const sourcesDir = path.join(repoRoot, 'data', 'catalog-sources');
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const guid = z.string().regex(GUID_PATTERN);
 
-const inputSchema = z.object({
+const graphInputSchema = z.object({
   source: z.string().min(1),
   resourceAppId: guid,
   resourceDisplayName: z.string().min(1),
@@ -39,17 +47,49 @@ const inputSchema = z.object({
     .min(1),
 });
 
-function main(): void {
-  const inputFile = path.resolve(process.argv[2] ?? defaultInput);
+const sourceFileSchema = z.object({
+  resourceAppId: guid,
+  name: z.string().min(1),
+  retired: z.boolean(),
+  sources: z.array(z.string().min(1)).min(1),
+  note: z.string().optional(),
+  permissions: z
+    .array(
+      z.strictObject({
+        value: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a permission name is letters, digits, ".", "_" and "-"'),
+        type: z.enum(['Role', 'Scope']),
+        id: guid,
+        displayName: z.string().min(1),
+        adminConsentRequired: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+});
+
+type Sortable = {value: string; type: string; id: string};
+const byValueTypeId = (a: Sortable, b: Sortable) =>
+  a.value < b.value ? -1 : a.value > b.value ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function fail(message: string): never {
+  console.error(`build-catalog: ${message}`);
+  process.exit(2);
+}
+
+/** JSON with a header of fields, then one entry per line; read back before it is written. */
+function writeLines(file: string, header: Record<string, unknown>, listName: string, lines: string[]): void {
+  const headerLines = Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const text = ['{', ...headerLines, `  ${JSON.stringify(listName)}: [`, lines.join(',\n'), '  ]', '}', ''].join('\n');
+  JSON.parse(text); // never write a file we could not read back
+  fs.writeFileSync(file, text);
+}
+
+function buildMicrosoftGraph(inputFile: string): void {
   if (!fs.existsSync(inputFile)) {
-    console.error(`build-catalog: ${inputFile} not found. Pass the path of microsoft-graph-permissions.json.`);
-    process.exit(2);
+    console.warn(`build-catalog: ${inputFile} not found; microsoft-graph.json left as it is (pass the path of microsoft-graph-permissions.json to rebuild it).`);
+    return;
   }
-  const parsed = inputSchema.safeParse(JSON.parse(fs.readFileSync(inputFile, 'utf8')));
-  if (!parsed.success) {
-    console.error(`build-catalog: ${inputFile} is not a permission catalog:\n${z.prettifyError(parsed.error)}`);
-    process.exit(2);
-  }
+  const parsed = graphInputSchema.safeParse(JSON.parse(fs.readFileSync(inputFile, 'utf8')));
+  if (!parsed.success) fail(`${inputFile} is not a permission catalog:\n${z.prettifyError(parsed.error)}`);
   const input = parsed.data;
 
   // The upstream data has the odd malformed id (nine hex digits in the first group) or a
@@ -75,28 +115,59 @@ function main(): void {
       seen.add(key);
       return true;
     })
-    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    .sort(byValueTypeId);
 
-  const header = {
-    source: `${input.source}; trimmed by scripts/build-catalog.ts from ${path.basename(inputFile)}`,
-    licence: 'MIT (microsoftgraph/microsoft-graph-devx-content)',
-    resourceAppId: input.resourceAppId.toLowerCase(),
-    resourceDisplayName: input.resourceDisplayName,
-    note: 'type Role = application permission (appRoles), Scope = delegated permission (oauth2PermissionScopes)',
-  };
-  const headerLines = Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  const text = [
-    '{',
-    ...headerLines,
-    '  "permissions": [',
-    permissions.map((p) => `    ${JSON.stringify(p)}`).join(',\n'),
-    '  ]',
-    '}',
-    '',
-  ].join('\n');
-  JSON.parse(text); // never write a file we could not read back
-  fs.writeFileSync(outputFile, text);
+  const outputFile = path.join(catalogDir, 'microsoft-graph.json');
+  writeLines(
+    outputFile,
+    {
+      source: `${input.source}; trimmed by scripts/build-catalog.ts from ${path.basename(inputFile)}`,
+      licence: 'MIT (microsoftgraph/microsoft-graph-devx-content)',
+      resourceAppId: input.resourceAppId.toLowerCase(),
+      resourceDisplayName: input.resourceDisplayName,
+      note: 'type Role = application permission (appRoles), Scope = delegated permission (oauth2PermissionScopes)',
+    },
+    'permissions',
+    permissions.map((p) => `    ${JSON.stringify(p)}`),
+  );
   console.log(`build-catalog: ${permissions.length} permissions -> ${path.relative(repoRoot, outputFile)}`);
 }
 
-main();
+function buildFirstPartyApis(): void {
+  const files = fs.existsSync(sourcesDir) ? fs.readdirSync(sourcesDir).filter((f) => f.endsWith('.json')).sort() : [];
+  if (files.length === 0) fail(`no snapshots in ${path.relative(repoRoot, sourcesDir)}`);
+  const resources = files.map((file) => {
+    const where = path.join('data', 'catalog-sources', file);
+    const parsed = sourceFileSchema.safeParse(JSON.parse(fs.readFileSync(path.join(sourcesDir, file), 'utf8')));
+    if (!parsed.success) fail(`${where} is not a catalog snapshot:\n${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    const seen = new Set<string>();
+    const permissions = data.permissions.map((p) => ({...p, id: p.id.toLowerCase()})).sort(byValueTypeId);
+    for (const p of permissions) {
+      const key = `${p.type}|${p.value}|${p.id}`;
+      if (seen.has(key)) fail(`${where}: ${p.value} (${p.type}) ${p.id} is listed twice`);
+      seen.add(key);
+    }
+    return {resourceAppId: data.resourceAppId.toLowerCase(), name: data.name, retired: data.retired, sources: data.sources, file: where, permissions};
+  });
+
+  const outputFile = path.join(catalogDir, 'first-party-apis.json');
+  const lines = resources.map((r) => {
+    const {permissions, ...head} = r;
+    const entries = permissions.map((p) => `        ${JSON.stringify(p)}`).join(',\n');
+    return `    ${JSON.stringify(head).slice(0, -1)},\n      "permissions": [\n${entries}\n      ]\n    }`;
+  });
+  writeLines(
+    outputFile,
+    {
+      note: 'Built by scripts/build-catalog.ts from data/catalog-sources/*.json; each API names its sources (facts only: ids, names, types, display names). type Role = application permission, Scope = delegated permission.',
+    },
+    'resources',
+    lines,
+  );
+  const count = resources.reduce((n, r) => n + r.permissions.length, 0);
+  console.log(`build-catalog: ${resources.length} APIs, ${count} permissions -> ${path.relative(repoRoot, outputFile)}`);
+}
+
+buildMicrosoftGraph(path.resolve(process.argv[2] ?? defaultInput));
+buildFirstPartyApis();

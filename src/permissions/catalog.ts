@@ -1,11 +1,14 @@
 /**
- * The permission catalog: names, ids and types of the permissions of the APIs the guides use.
- * Microsoft Graph comes from catalog/microsoft-graph.json (built by scripts/build-catalog.ts);
- * Azure AD Graph (retired in 2025) is known by a handful of well-known ids, enough to name what
- * old app registrations still carry.
+ * The permission catalog: names, ids and types of the permissions of Microsoft Graph and of the
+ * other first-party APIs real app registrations list (Exchange Online, SharePoint Online, the
+ * retired Azure AD Graph, …), and which of them are known to be read-only. Data in catalog/,
+ * built by scripts/build-catalog.ts from snapshots whose sources are written next to them.
+ * Names only make messages useful: a verdict never depends on a name being known.
  */
+import firstPartyCatalog from './catalog/first-party-apis.json';
 import microsoftGraphCatalog from './catalog/microsoft-graph.json';
-import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID, type PermissionType} from './types';
+import readOnlyLists from './catalog/read-only.json';
+import {MICROSOFT_GRAPH_APP_ID, type PermissionType} from './types';
 
 export interface CatalogPermission {
   resourceAppId: string;
@@ -32,9 +35,9 @@ interface RawPermission {
   value: string;
   type: string;
   id: string;
-  displayName: string;
-  adminConsentRequired: boolean;
-  privilegeLevel: number | null;
+  displayName?: string | null;
+  adminConsentRequired?: boolean | null;
+  privilegeLevel?: number | null;
 }
 
 export function toPermissionType(type: 'Role' | 'Scope'): PermissionType {
@@ -51,49 +54,56 @@ function fromRaw(resourceAppId: string, raw: RawPermission): CatalogPermission {
     value: raw.value,
     type: toPermissionType(raw.type === 'Role' ? 'Role' : 'Scope'),
     id: raw.id.toLowerCase(),
-    displayName: raw.displayName,
-    adminConsentRequired: raw.adminConsentRequired,
-    privilegeLevel: raw.privilegeLevel,
+    displayName: raw.displayName ?? raw.value,
+    // Not every source says; an application permission always needs admin consent.
+    adminConsentRequired: raw.adminConsentRequired ?? true,
+    privilegeLevel: raw.privilegeLevel ?? null,
   };
 }
 
-/** Azure AD Graph's well-known permission ids (the API is retired; kept only to name old entries). */
-const AZURE_AD_GRAPH_PERMISSIONS: RawPermission[] = [
-  {value: 'User.Read', type: 'Scope', id: '311a71cc-e848-46a1-bdf8-97ff7156d8e6', displayName: 'Sign in and read user profile', adminConsentRequired: false, privilegeLevel: null},
-  {value: 'User.ReadBasic.All', type: 'Scope', id: 'cba73afc-7f69-4d86-8450-4978e04ecd1a', displayName: "Read all users' basic profiles", adminConsentRequired: false, privilegeLevel: null},
-  {value: 'User.Read.All', type: 'Scope', id: 'c582532d-9d9e-43bd-a97c-2667a28ce295', displayName: "Read all users' full profiles", adminConsentRequired: true, privilegeLevel: null},
-  {value: 'Directory.AccessAsUser.All', type: 'Scope', id: 'a42657d6-7f20-40e3-b6f0-cee03008a62a', displayName: 'Access the directory as the signed-in user', adminConsentRequired: true, privilegeLevel: null},
-  {value: 'Directory.Read.All', type: 'Role', id: '5778995a-e1bf-45b8-affa-663a9f3f4d04', displayName: 'Read directory data', adminConsentRequired: true, privilegeLevel: null},
-  {value: 'Directory.ReadWrite.All', type: 'Role', id: '78c8a3c8-a07e-4b9e-af1b-b5ccab50a175', displayName: 'Read and write directory data', adminConsentRequired: true, privilegeLevel: null},
-  {value: 'Application.ReadWrite.All', type: 'Role', id: '1cda74f2-2616-4834-b122-5cb1b07f8a59', displayName: 'Read and write all applications', adminConsentRequired: true, privilegeLevel: null},
-  {value: 'Application.ReadWrite.OwnedBy', type: 'Role', id: '824c81eb-e3f8-4ee6-8f6d-de7f50d565b7', displayName: 'Manage apps that this app creates or owns', adminConsentRequired: true, privilegeLevel: null},
-];
+interface RawResource {
+  resourceAppId: string;
+  name: string;
+  retired: boolean;
+  sources: string[];
+  permissions: RawPermission[];
+}
 
-const RESOURCES: CatalogResource[] = [
-  {
-    resourceAppId: MICROSOFT_GRAPH_APP_ID,
-    name: microsoftGraphCatalog.resourceDisplayName,
-    retired: false,
-    source: microsoftGraphCatalog.source,
-    permissions: (microsoftGraphCatalog.permissions as RawPermission[]).map((p) => fromRaw(MICROSOFT_GRAPH_APP_ID, p)),
-  },
-  {
-    resourceAppId: AZURE_AD_GRAPH_APP_ID,
-    name: 'Azure Active Directory Graph',
-    retired: true,
-    source: 'Well-known ids of the Azure AD Graph service principal (Windows Azure Active Directory)',
-    permissions: AZURE_AD_GRAPH_PERMISSIONS.map((p) => fromRaw(AZURE_AD_GRAPH_APP_ID, p)),
-  },
-];
+/**
+ * Microsoft Graph (microsoft-graph.json) and the other first-party APIs real registrations use
+ * (first-party-apis.json, where Microsoft Graph's OpenID Connect scopes live too): both built by
+ * scripts/build-catalog.ts, each list with its source. Lists of the same API are merged.
+ */
+function loadResources(): CatalogResource[] {
+  const raw: RawResource[] = [
+    {
+      resourceAppId: MICROSOFT_GRAPH_APP_ID,
+      name: microsoftGraphCatalog.resourceDisplayName,
+      retired: false,
+      sources: [microsoftGraphCatalog.source],
+      permissions: microsoftGraphCatalog.permissions as RawPermission[],
+    },
+    ...(firstPartyCatalog.resources as RawResource[]),
+  ];
+  const byId = new Map<string, CatalogResource>();
+  for (const r of raw) {
+    const resourceAppId = r.resourceAppId.toLowerCase();
+    const permissions = r.permissions.map((p) => fromRaw(resourceAppId, p));
+    const existing = byId.get(resourceAppId);
+    if (existing) {
+      existing.permissions.push(...permissions);
+      existing.source = `${existing.source}; ${r.sources.join('; ')}`;
+    } else {
+      byId.set(resourceAppId, {resourceAppId, name: r.name, retired: r.retired, source: r.sources.join('; '), permissions});
+    }
+  }
+  return [...byId.values()];
+}
 
-/** Names of first-party APIs that app registrations often list, for readable findings. */
-const OTHER_KNOWN_RESOURCE_NAMES: Readonly<Record<string, string>> = {
-  '00000002-0000-0ff1-ce00-000000000000': 'Office 365 Exchange Online',
-  '00000003-0000-0ff1-ce00-000000000000': 'Office 365 SharePoint Online',
-  'c5393580-f805-4401-95e8-94b7a6ef2fc2': 'Office 365 Management APIs',
-  '00000007-0000-0000-c000-000000000000': 'Dynamics CRM',
-  '797f4846-ba00-4fd7-ba43-dac1f8f63013': 'Windows Azure Service Management API',
-};
+/** Every API the catalog names, with its permissions. */
+export function catalogResources(): CatalogResource[] {
+  return [...indexes().values()].map((index) => index.resource);
+}
 
 interface ResourceIndex {
   resource: CatalogResource;
@@ -102,12 +112,12 @@ interface ResourceIndex {
   byId: Map<string, CatalogPermission[]>;
 }
 
-let indexes: Map<string, ResourceIndex> | null = null;
+let built: Map<string, ResourceIndex> | null = null;
 
-function indexOf(resourceAppId: string): ResourceIndex | undefined {
-  if (!indexes) {
-    indexes = new Map();
-    for (const resource of RESOURCES) {
+function indexes(): Map<string, ResourceIndex> {
+  if (!built) {
+    built = new Map();
+    for (const resource of loadResources()) {
       const index: ResourceIndex = {resource, byTypeAndValue: new Map(), byTypeAndLowerValue: new Map(), byId: new Map()};
       for (const p of resource.permissions) {
         index.byTypeAndValue.set(`${p.type}|${p.value}`, p);
@@ -116,10 +126,14 @@ function indexOf(resourceAppId: string): ResourceIndex | undefined {
         sameId.push(p);
         index.byId.set(p.id, sameId);
       }
-      indexes.set(resource.resourceAppId, index);
+      built.set(resource.resourceAppId, index);
     }
   }
-  return indexes.get(resourceAppId.trim().toLowerCase());
+  return built;
+}
+
+function indexOf(resourceAppId: string): ResourceIndex | undefined {
+  return indexes().get(resourceAppId.trim().toLowerCase());
 }
 
 /** The catalog of a resource (API), or undefined when the project has none for it. */
@@ -155,38 +169,46 @@ export function permissionById(resourceAppId: string, id: string, type?: Permiss
 /** The display name of an API the project knows ('Microsoft Graph', 'Azure Active Directory Graph', …), else null. */
 export function knownResourceName(resourceAppId: string): string | null {
   const id = resourceAppId.trim().toLowerCase();
-  return indexOf(id)?.resource.name ?? OTHER_KNOWN_RESOURCE_NAMES[id] ?? null;
+  return indexOf(id)?.resource.name ?? null;
 }
 
 /**
- * Operations that only read: Read, ReadBasic, ReadForChat, ReadData… (not ReadWrite… nor
- * ReadApprove, which approves requests), and a few that look without changing anything.
+ * Operations that only read, by name: `Read`, and `Read` with a qualifier that narrows what is
+ * read (ReadBasic, ReadSelected, ReadAnonymous, ReadData, ReadArtifact) or where
+ * (ReadForChat, ReadSelectedForTeam, …). ReadWrite, ReadApprove and anything else are not on it.
  */
-const READ_ONLY_OPERATION = /^(?:Read(?!Write|Approve)|Find$|ViewReport$|Detect$|Evaluate$|Compute$|Export$)/;
+const READ_ONLY_OPERATION = /^Read(?:Basic|Selected|Anonymous|Data|Artifact)?(?:For[A-Z][A-Za-z]*)?$/;
 
-/** Operations that change data or act for someone. */
-const CHANGING_OPERATION =
-  /ReadWrite|Write|FullControl|Manage|Send|AccessAsUser|AccessMedia|Create|Delete|Update|Edit|Invite|Initiate|Join|Revoke|Reset|Enable|Disable|Submit|Archive|Migrat|Import|Restore|Remove|Upload|Assign|Command|PrivilegedOperations|Approve|Lock|Start|Activate|Resume|Provision|Onboard|Ingest|Notify|Process|Sign|Receive|Selected/;
-
-/** For names without an operation part (other APIs' scopes such as full_access_as_app). */
-const CHANGES_DATA_WORD = /write|full|manage|send|access_?as|delete|create|update|admin/i;
+const readOnlyByResource = new Map(
+  Object.entries(readOnlyLists.resources as Record<string, Record<string, string>>).map(([id, names]) => [id.toLowerCase(), names]),
+);
 
 /**
- * True when a permission can change data or act for someone, which the guides' read-only
- * promise rules out (ReadWrite, Write, FullControl, Manage, Send, AccessAsUser, Create, Edit,
- * Lock, Start, ReadApprove, …). The operation is the second part of `Resource.Operation[.Scope]`
- * (or the third, as in `DeviceManagement.Scripts.Read.All`), so neither
- * `DeviceManagementManagedDevices.Read.All` nor `Policy.Read.ServicePrincipalCreate` counts as a
- * change. An operation neither list knows counts as a change: the safe side of a promise.
+ * Why a named permission is known to be read-only, or null when it is not: the guides promise
+ * that the scanner only reads, and what cannot be shown to be read-only breaks that promise.
+ * An allow-list, never a deny-list: the operation part of `Resource.Operation[.Scope]` is a read
+ * operation (`Files.Read.All`, `Team.ReadBasic.All`), or the name is on the API's read-only list
+ * kept with the catalog (catalog/read-only.json: Microsoft Graph's OpenID Connect scopes, …).
+ * Every other name can change data or act for someone: `user_impersonation`,
+ * `full_access_as_app`, `Exchange.ManageAsApp`, `Directory.AccessAsUser.All`, anything unfamiliar.
  */
-export function canChangeData(value: string): boolean {
-  const parts = value.split('.');
-  if (parts.length < 2 || parts[1] === '') return CHANGES_DATA_WORD.test(value);
-  for (const operation of parts.slice(1, 3)) {
-    if (READ_ONLY_OPERATION.test(operation)) return false;
-    if (CHANGING_OPERATION.test(operation)) return true;
-  }
-  return true;
+export function readOnlyReason(resourceAppId: string, value: string): string | null {
+  const listed = readOnlyByResource.get(resourceAppId.trim().toLowerCase())?.[value];
+  if (listed !== undefined) return listed;
+  const operation = value.split('.')[1];
+  return operation !== undefined && READ_ONLY_OPERATION.test(operation) ? `its operation, ${operation}, only reads` : null;
+}
+
+export function isReadOnlyPermission(resourceAppId: string, value: string): boolean {
+  return readOnlyReason(resourceAppId, value) !== null;
+}
+
+/** Words in a name that say it writes or acts for someone: for wording only, never for a verdict. */
+const SAYS_IT_WRITES = /Write|FullControl|Manage|Send|AccessAs|full_access|impersonation|Create|Delete|Update|Remove|Edit|Assign/i;
+
+/** True when the name itself says the permission writes (the message can say "can change data"). */
+export function nameSaysItWrites(value: string): boolean {
+  return SAYS_IT_WRITES.test(value);
 }
 
 /** Levenshtein distance, small strings only. */
@@ -234,9 +256,4 @@ export function suggestPermissionName(resourceAppId: string, value: string, type
   return best.score <= limit && best.value !== value ? best.value : null;
 }
 
-/** A GUID in any case, without braces. */
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: unknown): value is string {
-  return typeof value === 'string' && GUID_PATTERN.test(value.trim());
-}
+export {GUID_PATTERN, isGuid} from './guid';

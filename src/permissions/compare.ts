@@ -3,7 +3,7 @@
  * has (from a tenant, a manifest or the sample tenant), as findings in a stable order, with a
  * fix on every error finding, and a verdict that is never `pass` on partial data.
  */
-import {canChangeData, findPermission, isGuid, isRetiredResource, knownResourceName, permissionById} from './catalog';
+import {findPermission, isGuid, isRetiredResource, knownResourceName, nameSaysItWrites, permissionById, readOnlyReason} from './catalog';
 import {cloudByName} from './clouds';
 import {
   correctedRequiredResourceAccess,
@@ -15,6 +15,7 @@ import {
   fixSignInAudience,
   fixWrongType,
   type PermissionRef,
+  portalUrl,
   type RemediationContext,
   safeTenant,
 } from './remediation';
@@ -78,7 +79,11 @@ function normalizeObserved(observed: ObservedState): ObservedState {
     grants: observed.grants && {
       servicePrincipalExists: observed.grants.servicePrincipalExists,
       appRoles: observed.grants.appRoles.map((g) => ({resourceAppId: lower(g.resourceAppId), id: lower(g.id)})),
-      scopes: observed.grants.scopes.map((g) => ({...g, resourceAppId: lower(g.resourceAppId)})),
+      scopes: observed.grants.scopes.map((g) => ({
+        ...g,
+        resourceAppId: lower(g.resourceAppId),
+        principalId: g.principalId ? lower(g.principalId) : (g.principalId ?? null),
+      })),
     },
     resourceNames: observed.resourceNames.map((r) => ({
       ...r,
@@ -96,6 +101,8 @@ class Lookup {
   private readonly configuredKeys: Set<string>;
   private readonly grantedAppRoles: Set<string>;
   private readonly grantedScopes: Set<string>;
+  /** Users who consented for themselves, by `resourceAppId|scope (lower-case)`. */
+  private readonly userConsentsByScope: Map<string, Set<string>>;
   private readonly names: Map<string, ResourceNames>;
 
   constructor(readonly observed: ObservedState, unread: UnreadPart[]) {
@@ -108,10 +115,20 @@ class Lookup {
     this.configuredKeys = new Set(observed.configured.map((c) => `${c.resourceAppId}|${c.id}|${c.type}`));
     this.grantedAppRoles = new Set((grants?.appRoles ?? []).map((g) => `${g.resourceAppId}|${g.id}`));
     this.grantedScopes = new Set();
-    for (const grant of grants?.scopes ?? []) {
-      if (grant.consentType !== 'AllPrincipals') continue; // a user's own consent is not admin consent
-      for (const scope of grant.scopes) if (scope.trim()) this.grantedScopes.add(`${grant.resourceAppId}|${scope.trim().toLowerCase()}`);
-    }
+    this.userConsentsByScope = new Map();
+    (grants?.scopes ?? []).forEach((grant, index) => {
+      for (const scope of grant.scopes) {
+        if (!scope.trim()) continue;
+        const key = `${grant.resourceAppId}|${scope.trim().toLowerCase()}`;
+        // A user's own consent is held by the app, but it is not admin consent.
+        if (grant.consentType === 'AllPrincipals') this.grantedScopes.add(key);
+        else {
+          const users = this.userConsentsByScope.get(key) ?? new Set<string>();
+          users.add(grant.principalId ?? `grant ${index}`);
+          this.userConsentsByScope.set(key, users);
+        }
+      }
+    });
     this.names = new Map(observed.resourceNames.map((r) => [r.resourceAppId, r]));
   }
 
@@ -127,6 +144,12 @@ class Lookup {
     }
     if (!this.scopesKnown || name === null) return null;
     return this.grantedScopes.has(`${resourceAppId}|${name.toLowerCase()}`);
+  }
+
+  /** How many users consented to a delegated permission for themselves (0 when none, or not read). */
+  userConsents(resourceAppId: string, name: string | null): number {
+    if (!this.scopesKnown || name === null) return 0;
+    return this.userConsentsByScope.get(`${resourceAppId}|${name.toLowerCase()}`)?.size ?? 0;
   }
 
   /** The id of a named permission: catalog first, then what the tenant told us. */
@@ -160,7 +183,7 @@ interface ResourceState {
   configured: Map<string, ConfiguredPermission>;
   /** Granted app role ids not yet explained. */
   grantedAppRoles: Set<string>;
-  /** Granted scope names (lower-case) not yet explained, with their spelling. */
+  /** Granted scope names (lower-case; by admin or by a user) not yet explained, with their spelling. */
   grantedScopes: Map<string, string>;
 }
 
@@ -172,7 +195,7 @@ function resourceState(lookup: Lookup, resourceAppId: string): ResourceState {
   }
   for (const g of grants?.appRoles ?? []) if (g.resourceAppId === resourceAppId) state.grantedAppRoles.add(g.id);
   for (const g of grants?.scopes ?? []) {
-    if (g.resourceAppId !== resourceAppId || g.consentType !== 'AllPrincipals') continue;
+    if (g.resourceAppId !== resourceAppId) continue;
     for (const scope of g.scopes) if (scope.trim()) state.grantedScopes.set(scope.trim().toLowerCase(), scope.trim());
   }
   return state;
@@ -211,20 +234,30 @@ function requiredFinding(
   consume(state, id, value, type);
 
   if (id === null) {
+    // Closed world: what cannot be shown to be configured is not configured as far as a pass goes.
     return {
       ...base,
       configured: false,
       granted,
       status: 'unknown',
-      severity: 'warning',
-      message: `Cannot tell whether ${label} of ${resourceName} is configured: its id is not known without reading the tenant. Check the app's API permissions by hand.`,
+      severity: 'error',
+      message: `Cannot tell whether ${label} of ${resourceName} is configured: no catalog or tenant data gives its id. Check the app's API permissions by hand.`,
+      fix: {
+        summary: `Open the app's API permissions and check that ${resourceName} lists ${value} as ${withArticle(type)} permission, with admin consent granted.`,
+        portalUrl: portalUrl(b.remediation.cloud, b.remediation.appId, 'api-permissions'),
+        azureCli: [],
+        powershell: [],
+      },
     };
   }
   if (configured) {
     if (granted === false) {
+      const users = lookup.userConsents(resourceAppId, type === 'Delegated' ? value : null);
       const why = spMissing
         ? 'the app has no service principal in this tenant, so it was never consented here'
-        : 'admin consent has not been granted';
+        : users > 0
+          ? `admin consent has not been granted (${usersWord(users)} consented for themselves, which does not count)`
+          : 'admin consent has not been granted';
       return {
         ...base,
         configured: true,
@@ -280,7 +313,8 @@ function allowedFinding(
   const id = lookup.idOf(resourceAppId, value, type);
   const configured = lookup.isConfigured(resourceAppId, id, type);
   const granted = lookup.isGranted(resourceAppId, id, value, type);
-  if (!configured && granted !== true) return null;
+  const userConsents = type === 'Delegated' ? lookup.userConsents(resourceAppId, value) : 0;
+  if (!configured && granted !== true && userConsents === 0) return null;
   consume(state, id, value, type);
   return {
     kind: 'permission',
@@ -292,6 +326,7 @@ function allowedFinding(
     required: false,
     configured,
     granted,
+    ...(userConsents > 0 ? {userConsents} : {}),
     status: 'allowed',
     severity: 'info',
     message: `${value} (${typeWord(type)}) is not needed but allowed: ${permission.why.trim()}`,
@@ -304,6 +339,8 @@ interface Leftover {
   type: PermissionType;
   configured: boolean;
   granted: boolean | null;
+  /** Users who consented to it for themselves. */
+  userConsents: number;
 }
 
 /** Configured or granted entries that no required/allowed permission explains. */
@@ -317,20 +354,28 @@ function leftovers(lookup: Lookup, resourceAppId: string, state: ResourceState):
       type: c.type,
       configured: true,
       granted: lookup.isGranted(resourceAppId, c.id, name, c.type),
+      userConsents: c.type === 'Delegated' ? lookup.userConsents(resourceAppId, name) : 0,
     });
   }
   for (const id of state.grantedAppRoles) {
     const key = `Application|${id}`;
     const existing = entries.get(key);
     if (existing) existing.granted = true;
-    else entries.set(key, {id, name: lookup.nameOf(resourceAppId, id, 'Application'), type: 'Application', configured: false, granted: true});
+    else entries.set(key, {id, name: lookup.nameOf(resourceAppId, id, 'Application'), type: 'Application', configured: false, granted: true, userConsents: 0});
   }
   for (const [lowerName, name] of state.grantedScopes) {
     const id = lookup.idOf(resourceAppId, name, 'Delegated');
     const key = id ? `Delegated|${id}` : `Delegated|name:${lowerName}`;
-    const existing = entries.get(key);
-    if (existing) existing.granted = true;
-    else entries.set(key, {id, name: lookup.nameOf(resourceAppId, id ?? '', 'Delegated') ?? name, type: 'Delegated', configured: false, granted: true});
+    if (entries.has(key)) continue; // configured: its grants were counted above
+    entries.set(key, {
+      id,
+      // A grant names its scope itself: the tenant's own words.
+      name: lookup.nameOf(resourceAppId, id ?? '', 'Delegated') ?? name,
+      type: 'Delegated',
+      configured: false,
+      granted: lookup.isGranted(resourceAppId, id, name, 'Delegated'),
+      userConsents: lookup.userConsents(resourceAppId, name),
+    });
   }
   return [...entries.values()].sort(
     (a, b) =>
@@ -340,50 +385,70 @@ function leftovers(lookup: Lookup, resourceAppId: string, state: ResourceState):
   );
 }
 
+function usersWord(count: number): string {
+  return count === 1 ? '1 user' : `${count} users`;
+}
+
+/** How an unexplained permission is held: configured, granted by admin consent, by users. */
+function heldAs(entry: Leftover): string {
+  const ways: string[] = [];
+  if (entry.configured) ways.push('configured');
+  if (entry.granted === true) ways.push(entry.type === 'Delegated' ? 'granted by admin consent' : 'granted');
+  if (entry.userConsents > 0) ways.push(`granted by ${usersWord(entry.userConsents)} for themselves`);
+  const said = ways.length > 1 ? `${ways.slice(0, -1).join(', ')} and ${ways[ways.length - 1]}` : ways[0];
+  return entry.configured ? `is ${said}` : `is ${said} in this tenant but not configured on the app registration`;
+}
+
+const RETIRED_NOTE = ' Azure Active Directory Graph is retired (2025); Microsoft Graph replaces it.';
+
+/**
+ * A permission held (configured or granted, by any consent type) that the profile neither
+ * requires nor allows. Closed world: an error unless it is named (catalog or the tenant's own
+ * service principal) and known to be read-only (readOnlyReason); a named read-only one is a
+ * warning (least privilege). A retired API follows the same rule and says that it is retired.
+ */
 function excessFinding(b: Builder, resourceAppId: string, resourceName: string, entry: Leftover): PermissionFinding {
+  const {lookup} = b;
   const permission = entry.name ?? entry.id ?? '';
   const ref: PermissionRef = {resourceAppId, resourceName, permission, permissionId: entry.id, type: entry.type};
-  const base = {kind: 'permission' as const, ...ref, required: false, configured: entry.configured, granted: entry.granted};
+  const base = {
+    kind: 'permission' as const,
+    ...ref,
+    required: false,
+    configured: entry.configured,
+    granted: entry.granted,
+    ...(entry.userConsents > 0 ? {userConsents: entry.userConsents} : {}),
+  };
   const label = `${permission} (${typeWord(entry.type)})`;
-  const where = entry.configured
-    ? entry.granted === true
-      ? 'is configured and granted'
-      : 'is configured'
-    : 'is granted in this tenant but not configured on the app registration';
-  const fixState = {configured: entry.configured, granted: entry.granted};
+  const held = heldAs(entry);
+  const retired = isRetiredResource(resourceAppId) ? RETIRED_NOTE : '';
+  const fix = fixExcess(ref, {configured: entry.configured, granted: entry.granted, userConsents: entry.userConsents}, b.remediation);
 
-  if (isRetiredResource(resourceAppId)) {
-    return {
-      ...base,
-      status: 'excess',
-      severity: 'warning',
-      message: `${label} of ${resourceName} ${where}, but the guide does not need it: Azure Active Directory Graph is retired (2025) and Microsoft Graph replaces it. Remove it.`,
-      fix: fixExcess(ref, fixState, b.remediation),
-    };
-  }
   if (entry.name === null) {
-    return {
-      ...base,
-      status: 'unknown',
-      severity: 'warning',
-      message: `Permission ${entry.id} (${typeWord(entry.type)}) of ${resourceName} ${where}, and this check cannot name it. Look it up under the app's API permissions and remove it unless the scanner needs it.`,
-    };
+    const asOther = entry.id ? lookup.nameOf(resourceAppId, entry.id, otherType(entry.type)) : null;
+    const message = asOther
+      ? `${entry.id} is listed as ${withArticle(entry.type)} permission of ${resourceName}, but it is the id of the ${typeWord(otherType(entry.type))} permission ${asOther}: ` +
+        `this is ${withArticle(otherType(entry.type))} permission listed as ${withArticle(entry.type)} permission. The portal never writes this; the manifest was edited by hand. ` +
+        `As listed it names nothing, so it cannot be shown to be read-only: remove it.`
+      : `Permission ${entry.id} (${typeWord(entry.type)}) of ${resourceName} ${held}, and no catalog or tenant data names it, so it cannot be shown to be read-only: the scanner only reads. Remove it.`;
+    return {...base, status: 'unknown', severity: 'error', message: message + retired, fix};
   }
-  if (canChangeData(entry.name)) {
+  if (readOnlyReason(resourceAppId, entry.name) === null) {
+    const why = nameSaysItWrites(entry.name) ? 'it can change data or act for a user' : 'it cannot be shown to be read-only';
     return {
       ...base,
       status: 'excess',
       severity: 'error',
-      message: `${label} of ${resourceName} ${where}, but the guide does not need it and it can change data: the scanner only reads. Remove it.`,
-      fix: fixExcess(ref, fixState, b.remediation),
+      message: `${label} of ${resourceName} ${held}, but the guide does not need it and ${why}: the scanner only reads. Remove it.${retired}`,
+      fix,
     };
   }
   return {
     ...base,
     status: 'excess',
     severity: 'warning',
-    message: `${label} of ${resourceName} ${where}, but the guide does not need it. Remove it (least privilege).`,
-    fix: fixExcess(ref, fixState, b.remediation),
+    message: `${label} of ${resourceName} ${held}, but the guide does not need it. It only reads; remove it anyway (least privilege).${retired}`,
+    fix,
   };
 }
 
@@ -419,7 +484,7 @@ function permissionFindings(b: Builder, profile: Profile): PermissionFinding[] {
   for (const c of lookup.observed.configured) otherResources.add(c.resourceAppId);
   for (const g of lookup.observed.grants?.appRoles ?? []) otherResources.add(g.resourceAppId);
   for (const g of lookup.observed.grants?.scopes ?? []) {
-    if (g.consentType === 'AllPrincipals' && g.scopes.some((s) => s.trim())) otherResources.add(g.resourceAppId);
+    if (g.scopes.some((s) => s.trim())) otherResources.add(g.resourceAppId);
   }
   for (const resourceAppId of [...otherResources].filter((id) => !profileResourceIds.has(id)).sort(byText)) {
     const state = resourceState(lookup, resourceAppId);

@@ -283,29 +283,54 @@ export function fixNotGranted(ref: PermissionRef, ctx: RemediationContext): Fix 
   };
 }
 
+/**
+ * Microsoft Graph PowerShell: takes one scope out of the app's delegated grants of one consent
+ * type (every user's own grant for 'Principal'), deleting a grant that is left with none.
+ */
+function powershellRevokeScope(scope: string, consentType: 'AllPrincipals' | 'Principal'): string {
+  return (
+    `Get-MgOauth2PermissionGrant -All -Filter "clientId eq '$($sp.Id)' and resourceId eq '$($api.Id)' and consentType eq '${consentType}'" | ForEach-Object { ` +
+    `$rest = ($_.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${safeName(scope)}' }) -join ' '; ` +
+    `if ($rest) { Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId $_.Id -Scope $rest } else { Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId $_.Id } }`
+  );
+}
+
+/** How an unneeded permission is held: configured, granted (admin consent), consented by users. */
+export interface HeldPermission {
+  configured: boolean;
+  granted: boolean | null;
+  /** Users who consented to it for themselves. */
+  userConsents?: number;
+}
+
 /** A permission the guide does not need: remove it from the app, and revoke it where granted. */
-export function fixExcess(ref: PermissionRef, state: {configured: boolean; granted: boolean | null}, ctx: RemediationContext): Fix {
+export function fixExcess(ref: PermissionRef, state: HeldPermission, ctx: RemediationContext): Fix {
   const appId = appIdOf(ctx);
   const azureCli = [...azurePrelude(ctx)];
   const powershell: string[] = [powershellConnect(ctx, WRITE_APP_SCOPES)];
+  const userConsents = state.userConsents ?? 0;
   if (state.configured) {
     azureCli.push(`az ad app permission delete --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}`);
     powershell.push(powershellApp(ctx), powershellUpdateRequiredResourceAccess(ctx.corrected));
   }
-  if (state.granted === true) {
+  if (state.granted === true || userConsents > 0) {
     powershell.push(...powershellServicePrincipals(ctx, ref.resourceAppId));
     if (ref.type === 'Application') {
       powershell.push(
         `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id | Where-Object { $_.ResourceId -eq $api.Id -and $_.AppRoleId -eq '${idOrPlaceholder(ref)}' } | ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -AppRoleAssignmentId $_.Id }`,
       );
     } else {
-      powershell.push(
-        `$grant = Get-MgOauth2PermissionGrant -Filter "clientId eq '$($sp.Id)' and resourceId eq '$($api.Id)' and consentType eq 'AllPrincipals'"`,
-        `Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId $grant.Id -Scope (($grant.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${safeName(ref.permission)}' }) -join ' ')`,
-      );
+      if (state.granted === true) powershell.push(powershellRevokeScope(ref.permission, 'AllPrincipals'));
+      if (userConsents > 0) powershell.push(powershellRevokeScope(ref.permission, 'Principal'));
     }
   }
-  const what = state.configured && state.granted === true ? 'Remove it from the app registration and revoke its grant' : state.configured ? 'Remove it from the app registration' : 'Revoke its grant in this tenant';
+  const revoke = userConsents > 0 && state.granted !== true ? 'revoke the users\' consent' : 'revoke its grant';
+  const what =
+    state.configured && (state.granted === true || userConsents > 0)
+      ? `Remove it from the app registration and ${revoke}`
+      : state.configured
+        ? 'Remove it from the app registration'
+        : `${revoke.charAt(0).toUpperCase()}${revoke.slice(1)} in this tenant`;
   return {
     summary: `${what}: the guide does not need the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission}.`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),

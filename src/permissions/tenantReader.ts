@@ -160,6 +160,7 @@ const appRoleAssignmentSchema = z.object({appRoleId: z.string(), resourceId: z.s
 const permissionGrantSchema = z.object({
   resourceId: z.string(),
   consentType: z.string(),
+  principalId: z.string().nullish(),
   scope: z.string().nullish(),
 });
 
@@ -736,15 +737,18 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
     seenRoles.add(key);
     grantedRoles.push({resourceAppId, id: a.appRoleId.toLowerCase()});
   }
+  // One entry per API for admin consent, one per API and user for a user's own consent (every
+  // grant counts: a user's consent to a write scope is held by the app as much as an admin's).
   const scopesByKey = new Map<string, GrantedScopes>();
   for (const g of grants) {
     const resourceAppId = appIdOf(g.resourceId);
     if (!resourceAppId) continue;
     const consentType = g.consentType === 'AllPrincipals' ? 'AllPrincipals' : 'Principal';
-    const key = `${resourceAppId}|${consentType}`;
+    const principalId = consentType === 'Principal' ? (g.principalId?.toLowerCase() ?? null) : null;
+    const key = `${resourceAppId}|${consentType}|${principalId ?? ''}`;
     let entry = scopesByKey.get(key);
     if (!entry) {
-      entry = {resourceAppId, scopes: [], consentType};
+      entry = {resourceAppId, scopes: [], consentType, principalId};
       scopesByKey.set(key, entry);
     }
     for (const scope of (g.scope ?? '').split(' ')) {

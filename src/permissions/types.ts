@@ -56,11 +56,17 @@ export interface GrantedAppRole {
   id: string; // appRoleId, lower-case GUID
 }
 
-/** Delegated permissions granted by admin consent (oauth2PermissionGrant with consentType AllPrincipals). */
+/**
+ * Delegated permissions granted on one API (an oauth2PermissionGrant): by admin consent for
+ * everyone (consentType AllPrincipals), or by one user for themselves (Principal). Both count as
+ * held by the app; only AllPrincipals satisfies a required delegated permission.
+ */
 export interface GrantedScopes {
   resourceAppId: string; // lower-case GUID
   scopes: string[]; // names, as in the grant's space-separated `scope`
   consentType: 'AllPrincipals' | 'Principal';
+  /** The user who consented (Principal grants); absent or null when not known or AllPrincipals. */
+  principalId?: string | null;
 }
 
 /** Names the tenant gave us for a resource's ids (from its service principal). */
@@ -135,6 +141,8 @@ export interface PermissionFinding {
   required: boolean;
   configured: boolean;
   granted: boolean | null;
+  /** Users who consented to it for themselves (Principal grants); absent when none or not read. */
+  userConsents?: number;
   status: PermissionStatus;
   severity: Severity;
   message: string;

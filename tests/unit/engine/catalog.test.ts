@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import catalogFile from '../../../src/permissions/catalog/microsoft-graph.json';
 import {
-  canChangeData,
   findPermission,
   isGuid,
+  isReadOnlyPermission,
   isRetiredResource,
   knownResourceName,
   permissionById,
@@ -80,35 +80,63 @@ describe('suggestPermissionName', () => {
   });
 });
 
-describe('canChangeData', () => {
+describe('isReadOnlyPermission: an allow-list, never a deny-list', () => {
   it.each([
-    'User.ReadWrite.All',
-    'Mail.Send',
-    'Sites.FullControl.All',
-    'Directory.AccessAsUser.All',
-    'Sites.Manage.All',
-    'Directory.Write.Restricted',
-    'Group.Create',
-    'User.ManageIdentities.All',
-    'Files.ReadWrite.AppFolder',
-    'RoleAssignmentSchedule.Remove.Directory',
-    'EngagementConversation.Migration.All',
-    'ChannelMessage.Edit',
-    'Sites.Lock.All',
-    'LifecycleWorkflows.Resume.All',
-    'ConsentRequest.ReadApprove.All',
-    'Device.ProvisionForVDI',
-    'full_access_as_app',
-    'DeviceManagement.Scripts.ReadWrite.All',
-    'Sites.Selected',
-  ])('%s can change data', (value) => {
-    expect(canChangeData(value)).toBe(true);
+    [GRAPH, 'User.ReadWrite.All'],
+    [GRAPH, 'Mail.Send'],
+    [GRAPH, 'Sites.FullControl.All'],
+    [GRAPH, 'Directory.AccessAsUser.All'],
+    [GRAPH, 'Sites.Manage.All'],
+    [GRAPH, 'Directory.Write.Restricted'],
+    [GRAPH, 'Group.Create'],
+    [GRAPH, 'User.ManageIdentities.All'],
+    [GRAPH, 'Files.ReadWrite.AppFolder'],
+    [GRAPH, 'RoleAssignmentSchedule.Remove.Directory'],
+    [GRAPH, 'EngagementConversation.Migration.All'],
+    [GRAPH, 'ChannelMessage.Edit'],
+    [GRAPH, 'Sites.Lock.All'],
+    [GRAPH, 'LifecycleWorkflows.Resume.All'],
+    [GRAPH, 'ConsentRequest.ReadApprove.All'],
+    [GRAPH, 'Device.ProvisionForVDI'],
+    [GRAPH, 'DeviceManagement.Scripts.ReadWrite.All'],
+    [GRAPH, 'Sites.Selected'],
+    // Words the old deny-list did not know are not read-only either: anything unfamiliar.
+    [GRAPH, 'SensitivityLabel.Evaluate'],
+    [GRAPH, 'Mail.Frobnicate'],
+    [GRAPH, 'user_impersonation'],
+    [GRAPH, 'Read'],
+    [GRAPH, 'Mail.read'],
+    [GRAPH, 'Mail.ReadWriteBasic'],
+    ['00000002-0000-0ff1-ce00-000000000000', 'full_access_as_app'],
+    ['00000002-0000-0ff1-ce00-000000000000', 'Exchange.ManageAsApp'],
+    ['00000002-0000-0ff1-ce00-000000000000', 'EWS.AccessAsUser.All'],
+    ['797f4846-ba00-4fd7-ba43-dac1f8f63013', 'user_impersonation'],
+    [AAD_GRAPH, 'Directory.AccessAsUser.All'],
+    // A read-only list belongs to its API: openid of another API is not vouched for.
+    ['00000002-0000-0ff1-ce00-000000000000', 'openid'],
+  ])('%s %s is not known to be read-only', (resource, value) => {
+    expect(isReadOnlyPermission(resource, value)).toBe(false);
   });
 
-  it.each(['User.Read.All', 'User.Read', 'DeviceManagementManagedDevices.Read.All', 'Calendars.ReadBasic', 'AuditLog.Read.All', 'offline_access', 'ApprovalRequest.Read.EntitlementManagement', 'Policy.Read.ServicePrincipalCreate', 'Chat.ReadBasic.All', 'TeamsAppInstallation.ReadForChat', 'openid', 'email', 'profile', 'DeviceManagement.Scripts.Read.All', 'SensitivityLabel.Evaluate', 'CalendarRecurrence.Find'])(
-    '%s only reads',
-    (value) => {
-      expect(canChangeData(value)).toBe(false);
-    },
-  );
+  it.each([
+    [GRAPH, 'User.Read.All'],
+    [GRAPH, 'User.Read'],
+    [GRAPH, 'DeviceManagementManagedDevices.Read.All'],
+    [GRAPH, 'Calendars.ReadBasic'],
+    [GRAPH, 'Team.ReadBasic.All'],
+    [GRAPH, 'ApprovalRequest.Read.EntitlementManagement'],
+    [GRAPH, 'Policy.Read.ServicePrincipalCreate'],
+    [GRAPH, 'TeamsAppInstallation.ReadForChat'],
+    [GRAPH, 'TeamsAppInstallation.ReadSelectedForTeam.All'],
+    [GRAPH, 'openid'],
+    [GRAPH, 'email'],
+    [GRAPH, 'profile'],
+    [GRAPH, 'offline_access'],
+    [GRAPH, 'DeviceManagement.Scripts.Read.All'],
+    ['00000002-0000-0ff1-ce00-000000000000', 'Mail.Read'],
+    ['c5393580-f805-4401-95e8-94b7a6ef2fc2', 'ActivityFeed.ReadDlp'],
+    [AAD_GRAPH, 'User.Read'],
+  ])('%s %s only reads', (resource, value) => {
+    expect(isReadOnlyPermission(resource, value)).toBe(true);
+  });
 });

@@ -138,7 +138,7 @@ describe('not-granted', () => {
     const state = tenantState({configured: [...compliantConfigured(), configured(AAD_GRAPH_USER_READ, 'Delegated', AAD_GRAPH)]});
     const userConsent = {...state, grants: {...state.grants!, scopes: [...state.grants!.scopes, {resourceAppId: AAD_GRAPH, scopes: ['User.Read'], consentType: 'Principal' as const}]}};
     expect(permissions(compareToProfile(v1, userConsent, ctx)).find((f) => f.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'not-granted', granted: false});
-    const adminConsent = {...state, grants: {...state.grants!, scopes: [...state.grants!.scopes, {resourceAppId: AAD_GRAPH, scopes: ['openid', 'user.read'], consentType: 'AllPrincipals' as const}]}};
+    const adminConsent = {...state, grants: {...state.grants!, scopes: [...state.grants!.scopes, {resourceAppId: AAD_GRAPH, scopes: ['user.read'], consentType: 'AllPrincipals' as const}]}};
     const result = compareToProfile(v1, adminConsent, ctx);
     expect(permissions(result).find((f) => f.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'ok', granted: true});
     expect(result.verdict).toBe('pass');
@@ -185,14 +185,20 @@ describe('excess and unknown', () => {
     expect(find(compareToProfile(v2, scopeGrant, ctx), 'Mail.Read', 'Delegated')).toMatchObject({status: 'excess', severity: 'warning', configured: false, granted: true, permissionId: gid('Mail.Read', 'Delegated')});
   });
 
-  it('flags Azure AD Graph leftovers as retired, as a warning', () => {
+  it('flags Azure AD Graph leftovers as retired: read-only ones a warning, anything else an error', () => {
     const result = compareToProfile(v2, parseAppManifest(fixture('graph-aad-graph-leftover.json')), ctx);
     const aad = permissions(result).find((p) => p.resourceAppId === AAD_GRAPH)!;
     expect(aad).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Azure Active Directory Graph', permission: 'User.Read', permissionId: AAD_GRAPH_USER_READ});
-    expect(aad.message).toMatch(/Azure Active Directory Graph is retired \(2025\) and Microsoft Graph replaces it/);
+    expect(aad.message).toMatch(/Azure Active Directory Graph is retired \(2025\); Microsoft Graph replaces it/);
     expect(result.verdict).toBe('pass');
     const unnamed = compareToProfile(v2, manifestState({configured: [...compliantConfigured(), configured('12345678-0000-0000-0000-000000000000', 'Application', AAD_GRAPH)]}), ctx);
-    expect(permissions(unnamed).find((p) => p.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'excess', severity: 'warning', permission: '12345678-0000-0000-0000-000000000000'});
+    expect(permissions(unnamed).find((p) => p.resourceAppId === AAD_GRAPH)).toMatchObject({status: 'unknown', severity: 'error', permission: '12345678-0000-0000-0000-000000000000'});
+    expect(unnamed.verdict).toBe('fail');
+    const writes = compareToProfile(v2, manifestState({configured: [...compliantConfigured(), configured('78c8a3c8-a07e-4b9e-af1b-b5ccab50a175', 'Application', AAD_GRAPH)]}), ctx);
+    const directoryWrite = permissions(writes).find((p) => p.resourceAppId === AAD_GRAPH)!;
+    expect(directoryWrite).toMatchObject({status: 'excess', severity: 'error', permission: 'Directory.ReadWrite.All'});
+    expect(directoryWrite.message).toMatch(/can change data.*retired/);
+    expect(writes.verdict).toBe('fail');
   });
 
   it('Azure AD Graph User.Read is ok where the profile requires it (1.0)', () => {
@@ -201,7 +207,7 @@ describe('excess and unknown', () => {
     expect(result.verdict).toBe('pass');
   });
 
-  it('is unknown (warning) for an id no catalog and no tenant data can name, and named when the tenant names it', () => {
+  it('is unknown (error) for an id no catalog and no tenant data can name, and named when the tenant names it', () => {
     const api = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
     const roleId = '99999999-8888-7777-6666-555555555555';
     const list = [
@@ -210,9 +216,11 @@ describe('excess and unknown', () => {
       configured(roleId, 'Application', api),
     ];
     const result = compareToProfile(v2, manifestState({configured: list}), ctx);
-    expect(find(result, '11111111-2222-3333-4444-000000000000')).toMatchObject({status: 'unknown', severity: 'warning', permissionId: '11111111-2222-3333-4444-000000000000', resourceName: 'Microsoft Graph'});
-    expect(find(result, roleId)).toMatchObject({status: 'unknown', severity: 'warning', resourceName: api});
-    expect(result.verdict).toBe('pass');
+    expect(find(result, '11111111-2222-3333-4444-000000000000')).toMatchObject({status: 'unknown', severity: 'error', permissionId: '11111111-2222-3333-4444-000000000000', resourceName: 'Microsoft Graph'});
+    expect(find(result, roleId)).toMatchObject({status: 'unknown', severity: 'error', resourceName: api});
+    expect(find(result, roleId).message).toMatch(/cannot be shown to be read-only/);
+    expect(find(result, roleId).fix?.azureCli.join('\n')).toContain(`--api ${api} --api-permissions ${roleId}`);
+    expect(result.verdict).toBe('fail');
 
     const named = compareToProfile(
       v2,

@@ -30,7 +30,7 @@ const roles = (values: readonly string[]) => values.map((v) => ({resourceAppId: 
 const configuredRoles = (values: readonly string[]) => roles(values).map((r) => ({...r, type: 'Application' as const}));
 const configuredScopes = (values: readonly string[]) =>
   values.map((v) => ({resourceAppId: MICROSOFT_GRAPH_APP_ID, id: graphId(v, 'Delegated'), type: 'Delegated' as const}));
-const userReadGrant = [{resourceAppId: MICROSOFT_GRAPH_APP_ID, scopes: ['User.Read'], consentType: 'AllPrincipals'}];
+const userReadGrant = [{resourceAppId: MICROSOFT_GRAPH_APP_ID, scopes: ['User.Read'], consentType: 'AllPrincipals', principalId: null}];
 
 const SEVEN = SCANNER_APPLICATION_PERMISSIONS;
 const FIVE = ['Directory.Read.All', 'Files.Read.All', 'Group.Read.All', 'Sites.Read.All', 'User.Read.All'];
@@ -56,7 +56,7 @@ const expected: Record<SampleScenario, {configured: unknown[]; grants: unknown; 
     grants: {
       servicePrincipalExists: true,
       appRoles: roles(NOT_DELEGATED),
-      scopes: [{resourceAppId: MICROSOFT_GRAPH_APP_ID, scopes: ['User.Read', 'Files.Read.All', 'Sites.Read.All'], consentType: 'AllPrincipals'}],
+      scopes: [{resourceAppId: MICROSOFT_GRAPH_APP_ID, scopes: ['User.Read', 'Files.Read.All', 'Sites.Read.All'], consentType: 'AllPrincipals', principalId: null}],
     },
     verdict: 'fail',
     statuses: ['Files.Read.All:wrong-type', 'Sites.Read.All:wrong-type'],
@@ -93,7 +93,7 @@ const expected: Record<SampleScenario, {configured: unknown[]; grants: unknown; 
     grants: {
       servicePrincipalExists: true,
       appRoles: roles(SEVEN),
-      scopes: [{resourceAppId: AZURE_AD_GRAPH_APP_ID, scopes: ['User.Read'], consentType: 'AllPrincipals'}],
+      scopes: [{resourceAppId: AZURE_AD_GRAPH_APP_ID, scopes: ['User.Read'], consentType: 'AllPrincipals', principalId: null}],
     },
     verdict: 'pass',
     statuses: ['User.Read:excess'],

@@ -69,7 +69,7 @@ describe('round trips', () => {
     const secondBatch = batchItems(standIn).slice(5).map((e) => e.url);
     expect(secondBatch).toContainEqual(expect.stringMatching(/^\/servicePrincipals\/[0-9a-f-]{36}\?\$select=/));
     expect(result.grants?.scopes).toEqual([
-      {resourceAppId: '00000002-0000-0000-c000-000000000000', scopes: ['User.Read'], consentType: 'AllPrincipals'},
+      {resourceAppId: '00000002-0000-0000-c000-000000000000', scopes: ['User.Read'], consentType: 'AllPrincipals', principalId: null},
     ]);
     expect(result.resourceNames.map((r) => r.resourceAppId)).toContain('00000002-0000-0000-c000-000000000000');
     expect(result.unread).toEqual([]);
