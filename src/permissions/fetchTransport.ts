@@ -5,7 +5,7 @@
  * and 504 are retried within the read's RetryBudget, honouring Retry-After.
  */
 import type {FetchFunction, GetToken, GraphSendOptions, GraphTransport} from './graphTransport';
-import {graphBaseUrl} from './graphTransport';
+import {abortableWait, graphBaseUrl} from './graphTransport';
 import {RETRYABLE_STATUSES, retryAfterSeconds} from './retryPolicy';
 import type {CloudName} from './types';
 
@@ -22,7 +22,7 @@ export function fetchTransport({cloud, fetchFn, getToken}: FetchTransportOptions
   const base = graphBaseUrl(cloud);
   const graphHost = new URL(base).host;
 
-  async function request(url: string, body: unknown): Promise<Request> {
+  async function request(url: string, body: unknown, signal?: AbortSignal): Promise<Request> {
     const target = new URL(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${base}/v1.0${url}`);
     if (target.protocol !== 'https:') throw new Error(`refused to send to ${target.protocol}// (Microsoft Graph is https only)`);
     const headers = new Headers({Accept: 'application/json'});
@@ -33,19 +33,21 @@ export function fetchTransport({cloud, fetchFn, getToken}: FetchTransportOptions
       method: body === undefined ? 'GET' : 'POST',
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   }
 
   return {
-    async send(url: string, {body, budget, onRetry, sleep = sleepFor}: GraphSendOptions): Promise<Response> {
+    async send(url: string, {body, budget, onRetry, sleep = sleepFor, signal}: GraphSendOptions): Promise<Response> {
       for (let attempt = 1; ; attempt++) {
-        const response = await fetchFn(await request(url, body));
+        signal?.throwIfAborted();
+        const response = await fetchFn(await request(url, body, signal));
         if (!RETRYABLE_STATUSES.has(response.status)) return response;
         const wait = retryAfterSeconds(response.headers.get('Retry-After'), attempt, budget.policy);
         if (!budget.take(attempt, wait)) return response;
         onRetry();
         await response.body?.cancel().catch(() => undefined);
-        if (wait > 0) await sleep(wait * 1000);
+        if (wait > 0) await abortableWait(sleep, wait * 1000, signal);
       }
     },
   };

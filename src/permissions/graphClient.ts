@@ -100,8 +100,12 @@ export function createGraphClient({cloud, getToken, fetchFn, retry}: GraphClient
  */
 export function graphClientTransport(client: Client): GraphTransport {
   return {
-    send(url, {body, budget, onRetry}) {
+    send(url, {body, budget, onRetry, signal}) {
+      signal?.throwIfAborted();
       const request = client.api(url).responseType(ResponseType.RAW).middlewareOptions([boundedRetryOptions(budget, onRetry)]);
+      // fetch's own option: an abort cancels the request in flight (the RetryHandler's waits are
+      // bounded by the budget, and the request after one rejects at once).
+      if (signal) request.option('signal', signal);
       return body === undefined ? request.get() : request.post(body);
     },
   };

@@ -29,6 +29,28 @@ export interface GraphSendOptions {
   onRetry: () => void;
   /** How to wait before a retry, for transports that wait themselves; default setTimeout. */
   sleep?: (ms: number) => Promise<void>;
+  /** Aborts the request (a cancelled check): the send rejects. */
+  signal?: AbortSignal;
+}
+
+/** Waits `ms` with `sleep`, or rejects as soon as `signal` aborts. */
+export function abortableWait(sleep: (ms: number) => Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, {once: true});
+    sleep(ms).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 export interface GraphTransport {

@@ -29,7 +29,7 @@
 import type {Client} from '@microsoft/microsoft-graph-client';
 import * as z from 'zod';
 import {cloudByName} from './clouds';
-import type {GraphTransport} from './graphTransport';
+import {abortableWait, type GraphTransport} from './graphTransport';
 import {RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import type {
   CloudName,
@@ -54,7 +54,8 @@ export type TenantReadErrorCode =
   | 'throttled'
   | 'malformed'
   | 'network'
-  | 'graph-error';
+  | 'graph-error'
+  | 'cancelled';
 
 /** A read that cannot give any useful result; the message is for the customer's admin. */
 export class TenantReadError extends Error {
@@ -98,7 +99,14 @@ export interface ReadTenantOptions {
   retry?: ReadRetryOptions;
   /** 'sample' when the client talks to the sample tenant's stand-in. Default 'tenant'. */
   source?: 'tenant' | 'sample';
+  /** Cancels the read: it stops sending and rejects with TenantReadError 'cancelled'. */
+  signal?: AbortSignal;
+  /** Most pages read of one collection; past it the collection is an unread part. Default 50. */
+  maxPages?: number;
 }
+
+/** Pages of one collection a read follows at most (999 grants a page: far more than any app holds). */
+export const DEFAULT_MAX_PAGES = 50;
 
 export interface TenantReadStats {
   /** HTTP requests sent, retries included. */
@@ -236,6 +244,10 @@ function unauthorizedError(): TenantReadError {
   );
 }
 
+function cancelledError(): TenantReadError {
+  return new TenantReadError('cancelled', 'The check was cancelled before it finished: nothing was judged. Run it again when you are ready.');
+}
+
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unexpected content';
@@ -272,10 +284,23 @@ class ReadSession {
     private readonly graphHost: string,
     retry: ReadRetryOptions | undefined,
     private readonly onProgress?: (progress: ReadProgress) => void,
+    private readonly signal?: AbortSignal,
+    private readonly maxPages: number = DEFAULT_MAX_PAGES,
   ) {
     const {sleep, ...policy} = retry ?? {};
     this.budget = new RetryBudget(policy);
-    this.sleep = sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const wait = sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    this.sleep = (ms) => abortableWait(wait, ms, signal).catch((error: unknown) => this.rethrow(error));
+  }
+
+  /** Throws 'cancelled' when the read was cancelled; otherwise nothing. */
+  checkCancelled(): void {
+    if (this.signal?.aborted) throw cancelledError();
+  }
+
+  private rethrow(error: unknown): never {
+    this.checkCancelled();
+    throw error;
   }
 
   get roundTrips(): number {
@@ -302,11 +327,13 @@ class ReadSession {
       this.stats.retries += 1;
       this.progress('retrying', 'Microsoft Graph asked to wait; retrying.');
     };
+    this.checkCancelled();
     let response: Response;
     try {
-      response = await this.transport.send(url, {body, budget: this.budget, onRetry, sleep: this.sleep});
+      response = await this.transport.send(url, {body, budget: this.budget, onRetry, sleep: this.sleep, signal: this.signal});
     } catch (error) {
       this.stats.requests += retries + 1;
+      this.checkCancelled();
       if (error instanceof TenantReadError) throw error;
       const reason = error instanceof Error && error.message ? error.message : String(error);
       throw new TenantReadError(
@@ -316,6 +343,8 @@ class ReadSession {
       );
     }
     this.stats.requests += retries + 1;
+    // A transport may answer after the abort (a fetch function that ignores the signal).
+    this.checkCancelled();
     this.stats.waitedSeconds = this.budget.totalWaitSeconds;
     const depth = parentDepth + 1 + retries;
     this.reached(depth);
@@ -463,7 +492,17 @@ class ReadSession {
     let next = parsed.data['@odata.nextLink'] ?? null;
     let depth = first.depth;
     let pages = 1;
+    // Every page is read once: a link back to a page already read, or more pages than any app's
+    // grants take, ends the read of the collection as an unread part (never a loop).
+    const followed = new Set<string>();
     while (next) {
+      if (followed.has(next)) {
+        return {items, problem: {reason: `page ${pages + 1} links back to a page already read, so the list never ends; reading stopped after ${pages} page(s)`}};
+      }
+      if (pages >= this.maxPages) {
+        return {items, problem: {reason: `it has more than ${this.maxPages} pages, more than this check reads; reading stopped after ${pages} page(s)`}};
+      }
+      followed.add(next);
       let host: string;
       try {
         const url = new URL(next);
@@ -593,7 +632,7 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
     );
   }
   const graphHost = cloudByName(cloud).graphHost.toLowerCase();
-  const session = new ReadSession(await transportFor(client), graphHost, retry, onProgress);
+  const session = new ReadSession(await transportFor(client), graphHost, retry, onProgress, options.signal, options.maxPages);
 
   const profileResources = [...new Set(profile.resources.map((r) => r.resourceAppId.toLowerCase()))].filter((id) => GUID.test(id));
   const spPath = `/servicePrincipals(appId='${appId}')`;
@@ -659,14 +698,23 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
     unreadParts.push(unread('servicePrincipal', f.reason, f.status));
   }
 
-  // Resource service principals known so far, by object id.
+  // Resource service principals known so far, by object id. A naming lookup that fails is kept
+  // (by 'app:{appId}' or 'object:{id}') and becomes an unread part unless a later lookup names
+  // the same API: data is never dropped silently. A 404 by appId is an answer, not a failure:
+  // the API has no service principal in this tenant, so nothing of it can be granted here.
   const resourcesByObjectId = new Map<string, ServicePrincipal>();
-  const addResource = (result: SubResult | undefined) => {
-    if (!result || result.status < 200 || result.status >= 300) return;
-    const sp = servicePrincipalSchema.safeParse(result.body);
+  const lookupFailures = new Map<string, {reason: string; status?: number}>();
+  const addResource = (key: string, result: SubResult | undefined) => {
+    const failure = failureReason(result);
+    if (failure) {
+      if (!(result?.status === 404 && key.startsWith('app:'))) lookupFailures.set(key, failure);
+      return;
+    }
+    const sp = servicePrincipalSchema.safeParse(result!.body);
     if (sp.success) resourcesByObjectId.set(sp.data.id.toLowerCase(), sp.data);
+    else lookupFailures.set(key, {reason: `its answer was not a service principal (${firstIssue(sp.error)})`, status: result!.status});
   };
-  profileResources.forEach((_, i) => addResource(first.get(`resource-${i}`)));
+  profileResources.forEach((appId, i) => addResource(`app:${appId}`, first.get(`resource-${i}`)));
 
   // Grants, each collection paged in parallel with the other.
   const readCollection = async <T>(
@@ -716,7 +764,20 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
       session.roundTrips,
       'the names of the other APIs',
     );
-    for (const result of second.values()) addResource(result);
+    unknownObjectIds.forEach((id, i) => addResource(`object:${id}`, second.get(`object-${i}`)));
+    unknownAppIds.forEach((id, i) => addResource(`app:${id}`, second.get(`api-${i}`)));
+  }
+  for (const [key, failure] of lookupFailures) {
+    const [kind, id] = key.split(':') as ['app' | 'object', string];
+    if (kind === 'object') continue; // reported below, with the grants it leaves unnamed
+    if (knownAppIds().has(id)) continue;
+    unreadParts.push(
+      unread(
+        'resource',
+        `the lookup that names the permissions of the API with application id ${id} failed (${failure.reason}), so what the app holds on it cannot be named or shown to be read-only`,
+        failure.status,
+      ),
+    );
   }
 
   // Map grants to the APIs' application ids.
@@ -756,10 +817,12 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
     }
   }
   for (const objectId of unresolved) {
+    const failure = lookupFailures.get(`object:${objectId}`);
     unreadParts.push(
       unread(
         'resource',
-        `the app holds permissions on the API with object id ${objectId}, which could not be looked up, so they cannot be named or compared`,
+        `the app holds permissions on the API with object id ${objectId}, which could not be looked up${failure ? ` (${failure.reason})` : ''}, so they cannot be named or compared`,
+        failure?.status,
       ),
     );
   }
