@@ -17,7 +17,9 @@ export type SampleScenario =
   | 'over-privileged'
   | 'expired-secret'
   | 'azure-ad-graph'
-  | 'many-pages';
+  | 'many-pages'
+  | 'edited-manifest'
+  | 'user-consent';
 
 /** One app registration of the sample tenant, as the UI and tests pick it. */
 export interface SampleApp {
@@ -41,6 +43,15 @@ export const SAMPLE_TENANT_NAME = 'Contoso (sample)';
 /** The delegated User.Read of the retired Azure AD Graph. */
 export const AZURE_AD_GRAPH_USER_READ_ID = '311a71cc-e848-46a1-bdf8-97ff7156d8e6';
 
+/** Office 365 Exchange Online, and its application permission full_access_as_app (every mailbox, read and write). */
+export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+export const EXCHANGE_FULL_ACCESS_AS_APP_ID = 'dc890d15-9560-4a4c-9b7f-a736ec74ec40';
+/** Office 365 SharePoint Online. */
+export const SHAREPOINT_ONLINE_APP_ID = '00000003-0000-0ff1-ce00-000000000000';
+
+/** A user of the sample tenant who consented to an app for themselves. */
+export const SAMPLE_USER_ID = '5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e';
+
 /** The seven application permissions the 2.0 guide requires. */
 export const SCANNER_APPLICATION_PERMISSIONS = [
   'AuditLog.Read.All',
@@ -58,6 +69,8 @@ export const SCANNER_APPLICATION_PERMISSIONS = [
 export interface GrantedDelegated {
   resourceAppId: string;
   scope: string;
+  /** A user's consent for themselves (consentType Principal); absent: admin consent for everyone. */
+  principalId?: string;
 }
 
 export interface AppSpec {
@@ -72,6 +85,8 @@ export interface AppSpec {
   configuredScopes: string[];
   extraConfigured?: GraphRequiredResourceAccess[];
   grantedRoles: string[];
+  /** Application permissions of other APIs granted in the tenant, by id. */
+  extraGrantedRoles?: Array<{resourceAppId: string; id: string}>;
   grantedDelegated: GrantedDelegated[];
   credentials: (now: number) => Pick<GraphApplication, 'passwordCredentials' | 'keyCredentials'>;
   defaultPageSize?: number;
@@ -224,6 +239,36 @@ export const APP_SPECS: AppSpec[] = [
     grantedDelegated: [USER_READ_GRANT],
     credentials: usualSecret('b49ecaa2-fdfd-443f-88e3-89de643b2d05'),
     defaultPageSize: 3,
+  },
+  {
+    scenario: 'edited-manifest',
+    appId: '8a1f3c52-6d7e-4f90-a1b2-c3d4e5f60718',
+    objectId: 'b2c3d4e5-f607-4182-93a4-b5c6d7e8f901',
+    servicePrincipalId: 'c3d4e5f6-0718-4293-a4b5-c6d7e8f90a12',
+    displayName: 'Scanner (edited manifest)',
+    description:
+      'Set up as the guide says, but someone added Exchange Online full_access_as_app (every mailbox, read and write) in the manifest editor, and an admin consented.',
+    configuredRoles: ALL_SEVEN,
+    configuredScopes: ['User.Read'],
+    extraConfigured: [{resourceAppId: EXCHANGE_ONLINE_APP_ID, resourceAccess: [{id: EXCHANGE_FULL_ACCESS_AS_APP_ID, type: 'Role'}]}],
+    grantedRoles: ALL_SEVEN,
+    extraGrantedRoles: [{resourceAppId: EXCHANGE_ONLINE_APP_ID, id: EXCHANGE_FULL_ACCESS_AS_APP_ID}],
+    grantedDelegated: [USER_READ_GRANT],
+    credentials: usualSecret('4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8'),
+  },
+  {
+    scenario: 'user-consent',
+    appId: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9',
+    objectId: 'd4e5f607-1829-43a4-b5c6-d7e8f90a1b23',
+    servicePrincipalId: 'e5f60718-2930-44b5-86d7-e8f90a1b2c34',
+    displayName: "Scanner (a user's consent)",
+    description:
+      'Set up as the guide says, but one user also consented for themselves to Mail.ReadWrite (delegated): the app can change that user\'s mail.',
+    configuredRoles: ALL_SEVEN,
+    configuredScopes: ['User.Read'],
+    grantedRoles: ALL_SEVEN,
+    grantedDelegated: [USER_READ_GRANT, {resourceAppId: MICROSOFT_GRAPH_APP_ID, scope: 'User.Read Mail.ReadWrite', principalId: SAMPLE_USER_ID}],
+    credentials: usualSecret('5f6a7b8c-9d0e-4f1a-b2c3-d4e5f6a7b8c9'),
   },
 ];
 

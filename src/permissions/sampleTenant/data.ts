@@ -6,9 +6,20 @@
  *
  * Plain data and pure functions: no Node-only APIs (it runs in the browser too).
  */
+import firstPartyCatalog from '../catalog/first-party-apis.json';
 import graphCatalog from '../catalog/microsoft-graph.json';
 import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID} from '../types';
-import {APP_SPECS, AZURE_AD_GRAPH_USER_READ_ID, DAY, iso, SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID, SAMPLE_TENANT_NAME} from './apps';
+import {
+  APP_SPECS,
+  AZURE_AD_GRAPH_USER_READ_ID,
+  DAY,
+  EXCHANGE_ONLINE_APP_ID,
+  iso,
+  SAMPLE_TENANT_DOMAIN,
+  SAMPLE_TENANT_ID,
+  SAMPLE_TENANT_NAME,
+  SHAREPOINT_ONLINE_APP_ID,
+} from './apps';
 
 export {
   AZURE_AD_GRAPH_USER_READ_ID,
@@ -129,6 +140,8 @@ export interface SampleTenant {
 /** Object ids of the resource service principals in the sample tenant. */
 export const SAMPLE_MICROSOFT_GRAPH_SP_ID = 'eb10180a-f954-49b9-94e9-625bd9899056';
 export const SAMPLE_AZURE_AD_GRAPH_SP_ID = '3530dcdf-ab25-49a6-be7d-1d614e68b2de';
+export const SAMPLE_EXCHANGE_ONLINE_SP_ID = '6a0b4f2e-9c1d-4e8f-b7a6-5d4c3b2a1f0e';
+export const SAMPLE_SHAREPOINT_ONLINE_SP_ID = '7b1c5a3f-0d2e-4f9a-8b7c-6e5d4c3b2a1f';
 
 /** Microsoft's own tenant: owner of the first-party service principals. */
 const MICROSOFT_SERVICES_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
@@ -152,10 +165,11 @@ export function graphPermissionId(value: string, type: 'Role' | 'Scope'): string
   return entry.id.toLowerCase();
 }
 
-function microsoftGraphServicePrincipal(): GraphServicePrincipal {
+/** A first-party API's service principal, with its permissions as listed in the catalog. */
+function servicePrincipalOf(id: string, appId: string, displayName: string, entries: CatalogEntry[]): GraphServicePrincipal {
   const appRoles: GraphAppRole[] = [];
   const scopes: GraphPermissionScope[] = [];
-  for (const p of catalogEntries) {
+  for (const p of entries) {
     const displayName = p.displayName ?? p.value;
     if (p.type === 'Role') {
       appRoles.push({
@@ -178,15 +192,28 @@ function microsoftGraphServicePrincipal(): GraphServicePrincipal {
     }
   }
   return {
-    id: SAMPLE_MICROSOFT_GRAPH_SP_ID,
-    appId: MICROSOFT_GRAPH_APP_ID,
-    displayName: 'Microsoft Graph',
+    id,
+    appId,
+    displayName,
     servicePrincipalType: 'Application',
     appOwnerOrganizationId: MICROSOFT_SERVICES_TENANT_ID,
     accountEnabled: true,
     appRoles,
     oauth2PermissionScopes: scopes,
   };
+}
+
+const firstPartyResources = firstPartyCatalog.resources as Array<{resourceAppId: string; permissions: CatalogEntry[]}>;
+
+function firstPartyEntries(resourceAppId: string): CatalogEntry[] {
+  return firstPartyResources.filter((r) => r.resourceAppId === resourceAppId).flatMap((r) => r.permissions);
+}
+
+function microsoftGraphServicePrincipal(): GraphServicePrincipal {
+  return servicePrincipalOf(SAMPLE_MICROSOFT_GRAPH_SP_ID, MICROSOFT_GRAPH_APP_ID, 'Microsoft Graph', [
+    ...catalogEntries,
+    ...firstPartyEntries(MICROSOFT_GRAPH_APP_ID),
+  ]);
 }
 
 function azureAdGraphServicePrincipal(): GraphServicePrincipal {
@@ -243,10 +270,26 @@ function derivedId(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+const RESOURCE_SP_IDS: Readonly<Record<string, string>> = {
+  [MICROSOFT_GRAPH_APP_ID]: SAMPLE_MICROSOFT_GRAPH_SP_ID,
+  [AZURE_AD_GRAPH_APP_ID]: SAMPLE_AZURE_AD_GRAPH_SP_ID,
+  [EXCHANGE_ONLINE_APP_ID]: SAMPLE_EXCHANGE_ONLINE_SP_ID,
+  [SHAREPOINT_ONLINE_APP_ID]: SAMPLE_SHAREPOINT_ONLINE_SP_ID,
+};
+
 function resourceSpId(resourceAppId: string): string {
-  if (resourceAppId === MICROSOFT_GRAPH_APP_ID) return SAMPLE_MICROSOFT_GRAPH_SP_ID;
-  if (resourceAppId === AZURE_AD_GRAPH_APP_ID) return SAMPLE_AZURE_AD_GRAPH_SP_ID;
-  throw new Error(`The sample tenant has no service principal for ${resourceAppId}.`);
+  const id = RESOURCE_SP_IDS[resourceAppId];
+  if (!id) throw new Error(`The sample tenant has no service principal for ${resourceAppId}.`);
+  return id;
+}
+
+function resourceServicePrincipals(): GraphServicePrincipal[] {
+  return [
+    microsoftGraphServicePrincipal(),
+    azureAdGraphServicePrincipal(),
+    servicePrincipalOf(SAMPLE_EXCHANGE_ONLINE_SP_ID, EXCHANGE_ONLINE_APP_ID, 'Office 365 Exchange Online', firstPartyEntries(EXCHANGE_ONLINE_APP_ID)),
+    servicePrincipalOf(SAMPLE_SHAREPOINT_ONLINE_SP_ID, SHAREPOINT_ONLINE_APP_ID, 'Office 365 SharePoint Online', firstPartyEntries(SHAREPOINT_ONLINE_APP_ID)),
+  ];
 }
 
 /**
@@ -261,7 +304,7 @@ export function createSampleTenant(now: Date | number = Date.now()): SampleTenan
     domain: SAMPLE_TENANT_DOMAIN,
     displayName: SAMPLE_TENANT_NAME,
     applications: [],
-    servicePrincipals: [microsoftGraphServicePrincipal(), azureAdGraphServicePrincipal()],
+    servicePrincipals: resourceServicePrincipals(),
     appRoleAssignments: [],
     oauth2PermissionGrants: [],
     defaultPageSizeByAppId: {},
@@ -315,12 +358,25 @@ export function createSampleTenant(now: Date | number = Date.now()): SampleTenan
         resourceDisplayName: 'Microsoft Graph',
       });
     }
+    for (const role of spec.extraGrantedRoles ?? []) {
+      tenant.appRoleAssignments.push({
+        id: derivedId(`${spId}|${role.resourceAppId}|${role.id}`),
+        appRoleId: role.id,
+        createdDateTime: created,
+        principalId: spId,
+        principalType: 'ServicePrincipal',
+        principalDisplayName: spec.displayName,
+        resourceId: resourceSpId(role.resourceAppId),
+        resourceDisplayName: tenant.servicePrincipals.find((sp) => sp.appId === role.resourceAppId)?.displayName ?? role.resourceAppId,
+      });
+    }
     for (const grant of spec.grantedDelegated) {
+      const consentType = grant.principalId ? 'Principal' : 'AllPrincipals';
       tenant.oauth2PermissionGrants.push({
-        id: derivedId(`${spId}|${grant.resourceAppId}|AllPrincipals`),
+        id: derivedId(`${spId}|${grant.resourceAppId}|${consentType}|${grant.principalId ?? ''}`),
         clientId: spId,
-        consentType: 'AllPrincipals',
-        principalId: null,
+        consentType,
+        principalId: grant.principalId ?? null,
         resourceId: resourceSpId(grant.resourceAppId),
         scope: grant.scope,
       });

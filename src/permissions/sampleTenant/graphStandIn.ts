@@ -43,8 +43,8 @@ export interface MalformedFault {
 /** A batch sub-request that always fails (never succeeds, however often it is retried). */
 export interface FailingSubRequestFault {
   match: string;
-  /** Default 503. */
-  status?: 429 | 503 | 504;
+  /** Default 503; 429/503/504 carry Retry-After, any other (403, 424, 500, …) a Graph error. */
+  status?: number;
   /** Default 0. */
   retryAfterSeconds?: number;
 }
@@ -65,6 +65,12 @@ export interface GraphFaults {
   failingSubRequest?: FailingSubRequestFault;
   /** Page size of every collection, whatever $top asks for (server-driven paging). */
   pageSize?: number;
+  /** Sub-requests whose path contains this are left out of the batch's answer. */
+  omitSubRequest?: string;
+  /** Sub-requests whose path contains this answer 200 with an HTML page (a proxy's, say) as body. */
+  htmlSubResponse?: string;
+  /** Every page of a collection links to itself as its next page (a server that loops). */
+  selfNextLink?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,7 +338,9 @@ export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStan
       '@odata.context': `${origin}/v1.0/$metadata#${navName}`,
       value: page,
     };
-    if (offset + pageSize < items.length) {
+    if (faults.selfNextLink) {
+      body['@odata.nextLink'] = `${origin}/v1.0/servicePrincipals/${entity.id}/${navName}?$skiptoken=${base64url(`offset:${offset}`)}`;
+    } else if (offset + pageSize < items.length) {
       const next = new URLSearchParams();
       if (select) next.set('$select', select.join(','));
       if (top !== null) next.set('$top', String(top));
@@ -390,8 +398,16 @@ export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStan
         answer = graphError(405, 'Request_BadRequest', 'The sample tenant is read only.');
       } else if (faults.unauthorized) {
         answer = unauthorized();
+      } else if (faults.omitSubRequest && target.includes(faults.omitSubRequest)) {
+        record({method, url: target, host: new URL(origin).host, batchItem: true, status: 0, authorization});
+        continue;
       } else if (failing && target.includes(failing.match)) {
-        answer = throttled(failing.status ?? 503, failing.retryAfterSeconds ?? 0);
+        const status = failing.status ?? 503;
+        answer = [429, 503, 504].includes(status)
+          ? throttled(status, failing.retryAfterSeconds ?? 0)
+          : graphError(status, status === 424 ? 'FailedDependency' : 'Error', `The sub-request failed (${status}).`);
+      } else if (faults.htmlSubResponse && target.includes(faults.htmlSubResponse)) {
+        answer = {status: 200, headers: {'Content-Type': 'text/html'}, body: '<html><body><h1>Access denied by proxy</h1></body></html>'};
       } else {
         answer = takeThrottle('batch-item', target) ?? answerGet(target, origin);
         if (answer.status === 200 && takeMalformed('batch-item', target)) {

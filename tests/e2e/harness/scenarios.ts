@@ -44,6 +44,16 @@ export const EXPECTED_OUTCOMES: Record<SampleScenario, ExpectedOutcome> = {
     verdict: 'pass',
     rows: ['Organization.Read.All', 'Policy.Read.All', 'RoleManagement.Read.Directory', 'SecurityEvents.Read.All'].map((p) => app(p, 'excess')),
   },
+  'edited-manifest': {
+    // Exchange Online's full_access_as_app, added in the manifest editor: its own table, an error.
+    verdict: 'fail',
+    rows: [{permission: 'full_access_as_app', type: 'Application', status: 'excess', resource: /^\s*Office 365 Exchange Online\s*$/}],
+  },
+  'user-consent': {
+    // One user's own consent to a write scope counts like an admin's.
+    verdict: 'fail',
+    rows: [{permission: 'Mail.ReadWrite', type: 'Delegated', status: 'excess'}],
+  },
 };
 
 /** The required rows that must be "ok" for an app (those its problem does not touch). */

@@ -72,12 +72,12 @@ const unreadArb: fc.Arbitrary<UnreadPart> = fc.record({
 const stateArb: fc.Arbitrary<ObservedState> = fc
   .record({
     tenant: fc.boolean(),
-    drop: fc.oneof(fc.constant([]), fc.subarray([...REQUIRED_V2], {maxLength: 2})),
+    drop: fc.oneof(fc.constant<string[]>([]), fc.subarray<string>([...REQUIRED_V2], {maxLength: 2})),
     extraConfigured: fc.array(entryArb, {maxLength: 4}),
     extraRoles: fc.array(entryArb.filter((e) => e.type === 'Application'), {maxLength: 3}),
     extraGrants: fc.array(grantArb, {maxLength: 3}),
     withholdConsent: fc.constantFrom(false, false, false, true),
-    unread: fc.oneof(fc.constant([]), fc.array(unreadArb, {minLength: 1, maxLength: 2})),
+    unread: fc.oneof(fc.constant<UnreadPart[]>([]), fc.array(unreadArb, {minLength: 1, maxLength: 2})),
     expired: fc.constantFrom(false, false, false, true),
   })
   .map((s): ObservedState => {

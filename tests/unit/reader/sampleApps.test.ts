@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {findPermission} from '../../../src/permissions/catalog';
 import {compareToProfile} from '../../../src/permissions/compare';
+import {EXCHANGE_FULL_ACCESS_AS_APP_ID, EXCHANGE_ONLINE_APP_ID, SAMPLE_USER_ID} from '../../../src/permissions/sampleTenant/apps';
 import {
   AZURE_AD_GRAPH_USER_READ_ID,
   SAMPLE_APPS,
@@ -104,6 +105,33 @@ const expected: Record<SampleScenario, {configured: unknown[]; grants: unknown; 
     verdict: 'pass',
     statuses: EXTRA_READ.map((v) => `${v}:excess`),
   },
+  'edited-manifest': {
+    configured: [
+      ...configuredRoles(SEVEN),
+      ...configuredScopes(['User.Read']),
+      {resourceAppId: EXCHANGE_ONLINE_APP_ID, id: EXCHANGE_FULL_ACCESS_AS_APP_ID, type: 'Application'},
+    ],
+    grants: {
+      servicePrincipalExists: true,
+      appRoles: [...roles(SEVEN), {resourceAppId: EXCHANGE_ONLINE_APP_ID, id: EXCHANGE_FULL_ACCESS_AS_APP_ID}],
+      scopes: userReadGrant,
+    },
+    verdict: 'fail',
+    statuses: ['full_access_as_app:excess'],
+  },
+  'user-consent': {
+    configured: [...configuredRoles(SEVEN), ...configuredScopes(['User.Read'])],
+    grants: {
+      servicePrincipalExists: true,
+      appRoles: roles(SEVEN),
+      scopes: [
+        ...userReadGrant,
+        {resourceAppId: MICROSOFT_GRAPH_APP_ID, scopes: ['User.Read', 'Mail.ReadWrite'], consentType: 'Principal', principalId: SAMPLE_USER_ID},
+      ],
+    },
+    verdict: 'fail',
+    statuses: ['Mail.ReadWrite:excess'],
+  },
 };
 
 describe('the sample tenant, read through fetchFn (sample mode)', () => {
@@ -131,7 +159,8 @@ describe('the sample tenant, read through fetchFn (sample mode)', () => {
     expect(result.configured).toEqual(want.configured);
     expect(result.grants).toEqual(want.grants);
     expect(result.unread).toEqual([]);
-    expect(result.roundTrips).toBe(scenario === 'azure-ad-graph' ? 2 : 1);
+    // A second round trip names the APIs outside the profile (Azure AD Graph, Exchange Online).
+    expect(result.roundTrips).toBe(scenario === 'azure-ad-graph' || scenario === 'edited-manifest' ? 2 : 1);
     expect(standIn.stats().withAuthorization).toBe(standIn.stats().httpRequests);
 
     const check = compareToProfile(profile, result, {cloud: 'global', appId: app.appId});
