@@ -6,11 +6,15 @@
  *   `signInAudience` or `availableToOtherTenants`, `passwordCredentials[].endDate`,
  *   `keyCredentials[].endDate`;
  * - the Microsoft Graph `application` object (GET /applications/{id}), also inside a
- *   `{"value": [app]}` collection of exactly one.
+ *   `{"value": [app]}` collection of exactly one;
+ * - a bare requiredResourceAccess list, as vendors publish their permissions (the app unknown).
+ * Refused with a ManifestError saying what to paste instead: anything else, including a Teams
+ * Toolkit aad.manifest.json template and JSON text with a key twice in one object.
  * A manifest says nothing about admin consent: grants are null.
  */
 import * as z from 'zod';
-import {GUID_PATTERN} from './catalog';
+import {GUID_PATTERN, isGuid} from './catalog';
+import {findDuplicateKey, lineAndColumn, locateJsonError} from './manifestJson';
 import {formatJsonPath} from './profile';
 import type {ConfiguredPermission, ObservedCredential, ObservedState, PermissionType} from './types';
 
@@ -35,148 +39,34 @@ export class ManifestError extends Error {
 // ---------------------------------------------------------------------------------------------
 // JSON text
 
-interface JsonSyntaxProblem {
-  offset: number;
-  reason: string;
+export {locateJsonError} from './manifestJson';
+
+/** Text from the input, shortened and with control and format characters escaped: data, not markup. */
+function quoteInputText(value: string, maxChars = 60): string {
+  const chars = Array.from(value);
+  const shown = chars.length > maxChars ? `${chars.slice(0, maxChars).join('')}…` : value;
+  const escaped = shown.replace(/["\\]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) =>
+    c === '"' || c === '\\' ? `\\${c}` : `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+  return `"${escaped}"`;
 }
 
-/**
- * Finds where and why JSON text is invalid (JSON.parse's messages differ between engines, do not
- * always give a position and may quote the whole input). Returns null for valid JSON.
- */
-export function locateJsonError(text: string): JsonSyntaxProblem | null {
-  let i = 0;
-  const fail = (reason: string, at = i): never => {
-    throw {offset: at, reason} satisfies JsonSyntaxProblem;
-  };
-  const describe = (at: number): string => {
-    if (at >= text.length) return 'the end of the text';
-    const c = text[at];
-    if (c === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) return 'a comment (JSON allows none)';
-    if (c === "'") return "a single quote (JSON strings use double quotes)";
-    return `'${c}'`;
-  };
-  const skipSpace = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(`unexpected ${describe(i)} (expected a value)`);
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        return;
-      }
-      if (c === '\\') {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape in a string');
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
-          i += 2;
-        } else {
-          fail(`bad escape '\\${e ?? ''}' in a string`);
-        }
-        continue;
-      }
-      if (c < ' ') fail(c === '\n' ? 'a line break inside a string (missing closing quote?)' : 'a control character inside a string');
-      i++;
-    }
-    fail('a string that never ends (missing closing quote)');
-  };
-  const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match) fail(`unexpected ${describe(i)} (expected a value)`);
-    i += match![0].length;
-  };
-  const value = (): void => {
-    skipSpace();
-    const c = text[i];
-    if (c === '{') return object();
-    if (c === '[') return array();
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    fail(`unexpected ${describe(i)} (expected a value)`);
-  };
-  const object = () => {
-    i++;
-    skipSpace();
-    if (text[i] === '}') {
-      i++;
-      return;
-    }
-    for (;;) {
-      skipSpace();
-      if (text[i] === '}') fail("a comma before '}' (JSON allows no trailing comma)");
-      if (text[i] !== '"') fail(`unexpected ${describe(i)} (expected a property name in double quotes)`);
-      string();
-      skipSpace();
-      if (text[i] !== ':') fail(`unexpected ${describe(i)} (expected ':' after the property name)`);
-      i++;
-      value();
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      fail(`unexpected ${describe(i)} (expected ',' or '}'; is a comma missing?)`);
-    }
-  };
-  const array = () => {
-    i++;
-    skipSpace();
-    if (text[i] === ']') {
-      i++;
-      return;
-    }
-    for (;;) {
-      skipSpace();
-      if (text[i] === ']') fail("a comma before ']' (JSON allows no trailing comma)");
-      value();
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      fail(`unexpected ${describe(i)} (expected ',' or ']'; is a comma missing?)`);
-    }
-  };
-  try {
-    value();
-    skipSpace();
-    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-    return null;
-  } catch (problem) {
-    if (problem && typeof problem === 'object' && 'offset' in problem) return problem as JsonSyntaxProblem;
-    throw problem;
-  }
+function syntaxError(text: string): ManifestError {
+  const problem = locateJsonError(text);
+  if (!problem) return new ManifestError('This is not valid JSON.');
+  const position = lineAndColumn(text, problem.offset);
+  return new ManifestError(`This is not valid JSON: ${problem.reason} at line ${position.line}, column ${position.column}.`, position);
 }
 
-function lineAndColumn(text: string, offset: number): {line: number; column: number} {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text[k] === '\n') {
-      line++;
-      lineStart = k + 1;
-    }
-  }
-  return {line, column: offset - lineStart + 1};
+function rejectDuplicateKeys(text: string): void {
+  const duplicate = findDuplicateKey(text);
+  if (!duplicate) return;
+  const position = lineAndColumn(text, duplicate.offset);
+  throw new ManifestError(
+    `This manifest has the key ${quoteInputText(duplicate.key)} twice in one object (line ${position.line}, column ${position.column}): ` +
+      'JSON keeps only the last one, so the check would not read what the portal shows. Remove one of them.',
+    position,
+  );
 }
 
 function parseJsonText(input: string): unknown {
@@ -184,17 +74,14 @@ function parseJsonText(input: string): unknown {
   if (text.trim() === '') {
     throw new ManifestError(`The manifest is empty. ${WHERE_TO_EXPORT}`);
   }
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch {
-    const problem = locateJsonError(text);
-    if (!problem) throw new ManifestError('This is not valid JSON.');
-    const position = lineAndColumn(text, problem.offset);
-    throw new ManifestError(
-      `This is not valid JSON: ${problem.reason} at line ${position.line}, column ${position.column}.`,
-      position,
-    );
+    throw syntaxError(text);
   }
+  rejectDuplicateKeys(text);
+  return data;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +119,8 @@ const credentialSchema = z.looseObject({
   endDate: dateTime.nullish(),
 });
 
+const permissionListSchema = z.array(requiredResourceAccessSchema);
+
 const optionalText = z.string().nullish();
 
 const manifestSchema = z.looseObject({
@@ -242,12 +131,13 @@ const manifestSchema = z.looseObject({
   name: optionalText,
   signInAudience: optionalText,
   availableToOtherTenants: z.boolean().nullish(),
-  requiredResourceAccess: z.array(requiredResourceAccessSchema),
+  requiredResourceAccess: permissionListSchema,
   passwordCredentials: z.array(credentialSchema, {error: 'must be an array'}).nullish(),
   keyCredentials: z.array(credentialSchema, {error: 'must be an array'}).nullish(),
 });
 
 type ParsedManifest = z.infer<typeof manifestSchema>;
+type PermissionList = z.infer<typeof permissionListSchema>;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -262,13 +152,94 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : 'missing';
 }
 
-/** The one application of the input: the object itself, or the single entry of a `value` collection. */
-function unwrapApplication(data: unknown): Record<string, unknown> {
-  if (Array.isArray(data)) {
+/** Reads data with a schema, or throws naming the first three bad fields by JSON path. */
+function validated<S extends z.ZodType>(schema: S, data: unknown, what: 'app manifest' | 'permission list'): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  const described = issues.slice(0, 3).map((issue) => `${formatJsonPath(issue.path) || `the ${what}`} ${issue.message}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
+  throw new ManifestError(`This ${what} cannot be read: ${described.join('; ')}${more}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Teams Toolkit (Microsoft 365 Agents Toolkit) templates: aad.manifest.json
+
+const TOOLKIT_TEMPLATE =
+  'This is a Teams Toolkit (Microsoft 365 Agents Toolkit) app manifest template (aad.manifest.json): ' +
+  'its ${{…}} placeholders and permission names are filled in when the toolkit provisions the app. ' +
+  'Paste the manifest of the app registration it created instead: Entra admin center > App registrations > your app > Manifest.';
+
+/** Fields of the legacy manifest format, in which the toolkit's templates are written. */
+const TOOLKIT_FIELDS = ['name', 'accessTokenAcceptedVersion', 'oauth2Permissions', 'preAuthorizedApplications', 'identifierUris', 'replyUrlsWithType'];
+
+/** A `${{NAME}}` placeholder in any string value, at any depth. */
+function hasPlaceholder(data: unknown): boolean {
+  const pending = [data];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string' && value.includes('${{')) return true;
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    for (const child of Object.values(value)) pending.push(child);
+  }
+  return false;
+}
+
+/** A name such as "Microsoft Graph" or "User.Read" where an exported manifest has a GUID. */
+function isName(value: unknown): boolean {
+  return typeof value === 'string' && /^[a-z]/i.test(value.trim()) && !isGuid(value);
+}
+
+function namesPermissions(entries: unknown): boolean {
+  if (!Array.isArray(entries)) return false;
+  return entries.some(
+    (entry) =>
+      isPlainObject(entry) &&
+      (isName(entry.resourceAppId) || (Array.isArray(entry.resourceAccess) && entry.resourceAccess.some((a) => isPlainObject(a) && isName(a.id)))),
+  );
+}
+
+function rejectToolkitTemplate(data: unknown): void {
+  const namedWithToolkitFields =
+    isPlainObject(data) && TOOLKIT_FIELDS.some((field) => field in data) && namesPermissions(data.requiredResourceAccess);
+  if (namedWithToolkitFields || hasPlaceholder(data)) throw new ManifestError(TOOLKIT_TEMPLATE);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A bare requiredResourceAccess list, as vendors publish their permissions
+
+const LIST_EXPECTED = 'an app manifest, or a requiredResourceAccess list of {resourceAppId, resourceAccess} entries';
+
+/** Why a list is not a requiredResourceAccess list (its first entry that is no such entry); null when it is one. */
+function notAPermissionList(list: unknown[]): string | null {
+  for (const [index, entry] of list.entries()) {
+    if (!isPlainObject(entry)) return `[${index}] is ${kindOf(entry)}`;
+    if (!('resourceAppId' in entry)) return `[${index}] has no resourceAppId`;
+    if (!('resourceAccess' in entry)) return `[${index}] has no resourceAccess`;
+  }
+  return null;
+}
+
+function readPermissionList(list: unknown[]): PermissionList {
+  if (list.length === 0) {
+    throw new ManifestError(`This JSON is an empty list: no permissions to check. Expected ${LIST_EXPECTED}. ${WHERE_TO_EXPORT}`);
+  }
+  const problem = notAPermissionList(list);
+  if (problem) {
     throw new ManifestError(
-      `This JSON is a list, not an app manifest: expected one object with a requiredResourceAccess array. ${WHERE_TO_EXPORT}`,
+      `This JSON is a list, not an app manifest: ${problem}; expected ${LIST_EXPECTED}. ${WHERE_TO_EXPORT}`,
     );
   }
+  return validated(permissionListSchema, list, 'permission list');
+}
+
+// ---------------------------------------------------------------------------------------------
+// An app manifest
+
+/** The one application of the input: the object itself, or the single entry of a `value` collection. */
+function unwrapApplication(data: unknown): Record<string, unknown> {
   if (!isPlainObject(data)) {
     throw new ManifestError(
       `This JSON is ${kindOf(data)}, not an app manifest: expected an object with a requiredResourceAccess array. ${WHERE_TO_EXPORT}`,
@@ -335,10 +306,10 @@ function credentialsOf(
   return out;
 }
 
-function configuredOf(app: ParsedManifest): ConfiguredPermission[] {
+function configuredOf(entries: PermissionList): ConfiguredPermission[] {
   const out: ConfiguredPermission[] = [];
   const seen = new Set<string>();
-  for (const resource of app.requiredResourceAccess) {
+  for (const resource of entries) {
     for (const access of resource.resourceAccess ?? []) {
       const type: PermissionType = access.type === 'role' ? 'Application' : 'Delegated';
       const key = `${resource.resourceAppId}|${access.id}|${type}`;
@@ -350,13 +321,17 @@ function configuredOf(app: ParsedManifest): ConfiguredPermission[] {
   return out;
 }
 
-/**
- * Reads an app manifest (its JSON text, or the parsed object) into an ObservedState with
- * source 'manifest' and grants null. GUIDs come out lower-case; duplicate entries collapse.
- * Throws ManifestError, saying what was expected, for anything that is not an app manifest.
- */
-export function parseAppManifest(input: string | unknown): ObservedState {
-  const data = typeof input === 'string' ? parseJsonText(input) : input;
+function appOf(parsed: ParsedManifest): ObservedState['app'] {
+  return {
+    appId: parsed.appId ?? null,
+    objectId: lowerGuidOrText(parsed.objectId ?? parsed.id),
+    displayName: (parsed.displayName ?? parsed.name)?.trim() || null,
+    signInAudience: signInAudienceOf(parsed),
+    credentials: [...credentialsOf('secret', parsed.passwordCredentials), ...credentialsOf('certificate', parsed.keyCredentials)],
+  };
+}
+
+function readManifest(data: unknown): ParsedManifest {
   const app = unwrapApplication(data);
   rejectLookalikes(app);
   if (!Array.isArray(app.requiredResourceAccess)) {
@@ -364,26 +339,29 @@ export function parseAppManifest(input: string | unknown): ObservedState {
       `This JSON is not an app manifest: requiredResourceAccess is ${kindOf(app.requiredResourceAccess)}, expected an array. ${WHERE_TO_EXPORT}`,
     );
   }
-  const result = manifestSchema.safeParse(app);
-  if (!result.success) {
-    const issues = result.error.issues;
-    const described = issues.slice(0, 3).map((issue) => `${formatJsonPath(issue.path) || 'the manifest'} ${issue.message}`);
-    const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
-    throw new ManifestError(`This app manifest cannot be read: ${described.join('; ')}${more}.`);
+  return validated(manifestSchema, app, 'app manifest');
+}
+
+/**
+ * Reads an app manifest (its JSON text, or the parsed object) into an ObservedState with
+ * source 'manifest' and grants null. GUIDs come out lower-case; duplicate entries collapse.
+ * A bare requiredResourceAccess list is read too: its app is unknown (appId, objectId,
+ * displayName and signInAudience null, no credentials).
+ * Throws ManifestError, saying what was expected, for anything that is not an app manifest,
+ * including a Teams Toolkit template and JSON text with a key twice in one object.
+ */
+export function parseAppManifest(input: string | unknown): ObservedState {
+  const data = typeof input === 'string' ? parseJsonText(input) : input;
+  rejectToolkitTemplate(data);
+  let app: ObservedState['app'];
+  let entries: PermissionList;
+  if (Array.isArray(data)) {
+    app = {appId: null, objectId: null, displayName: null, signInAudience: null, credentials: []};
+    entries = readPermissionList(data);
+  } else {
+    const parsed = readManifest(data);
+    app = appOf(parsed);
+    entries = parsed.requiredResourceAccess;
   }
-  const parsed = result.data;
-  return {
-    source: 'manifest',
-    app: {
-      appId: parsed.appId ?? null,
-      objectId: lowerGuidOrText(parsed.objectId ?? parsed.id),
-      displayName: (parsed.displayName ?? parsed.name)?.trim() || null,
-      signInAudience: signInAudienceOf(parsed),
-      credentials: [...credentialsOf('secret', parsed.passwordCredentials), ...credentialsOf('certificate', parsed.keyCredentials)],
-    },
-    configured: configuredOf(parsed),
-    grants: null,
-    resourceNames: [],
-    unread: [],
-  };
+  return {source: 'manifest', app, configured: configuredOf(entries), grants: null, resourceNames: [], unread: []};
 }

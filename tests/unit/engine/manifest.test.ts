@@ -146,6 +146,119 @@ describe('parseAppManifest: what is not an app manifest', () => {
   });
 });
 
+describe('parseAppManifest: a bare requiredResourceAccess list', () => {
+  const UNKNOWN_APP = {appId: null, objectId: null, displayName: null, signInAudience: null, credentials: []};
+
+  it('reads a vendor-published list like a manifest with only requiredResourceAccess, the app unknown', () => {
+    const text = fixture('permission-list-vendor.json');
+    const observed = parseAppManifest(text);
+    expect(observed).toEqual({
+      source: 'manifest',
+      app: UNKNOWN_APP,
+      configured: [
+        {resourceAppId: GRAPH, id: gid('User.Read.All'), type: 'Application'},
+        {resourceAppId: GRAPH, id: gid('Group.Read.All'), type: 'Application'},
+        {resourceAppId: GRAPH, id: gid('User.Read', 'Delegated'), type: 'Delegated'},
+      ],
+      grants: null,
+      resourceNames: [],
+      unread: [],
+    });
+    expect(parseAppManifest(JSON.parse(text))).toEqual(observed);
+    expect(parseAppManifest({requiredResourceAccess: JSON.parse(text)})).toEqual(observed);
+  });
+
+  it('names the bad field of a list entry by its JSON path', () => {
+    const id = gid('User.Read.All');
+    const list = [
+      {resourceAppId: GRAPH, resourceAccess: [{id, type: 'Role'}, {id, type: 'Role'}, {id, type: 'Application'}]},
+      {resourceAppId: 'Microsoft Graph', resourceAccess: []},
+    ];
+    expect(errorOf(list).message).toBe(
+      'This permission list cannot be read: [0].resourceAccess[2].type must be "Role" (application permission) or "Scope" (delegated permission); ' +
+        '[1].resourceAppId must be a GUID such as 00000003-0000-0000-c000-000000000000.',
+    );
+  });
+
+  it.each([
+    ['an empty list', '[]', /^This JSON is an empty list: no permissions to check\. Expected an app manifest, or a requiredResourceAccess list/],
+    ['a list of numbers', '[1, 2]', /^This JSON is a list, not an app manifest: \[0\] is a number; expected an app manifest, or a requiredResourceAccess list of \{resourceAppId, resourceAccess\} entries\./],
+    ['a list of manifests', [{requiredResourceAccess: []}], /a list, not an app manifest: \[0\] has no resourceAppId; expected/],
+    ['a list with one stray entry', [{resourceAppId: GRAPH, resourceAccess: []}, 'x'], /a list, not an app manifest: \[1\] is a string; expected/],
+    ['an entry without resourceAccess', [{resourceAppId: GRAPH}], /\[0\] has no resourceAccess; expected/],
+  ])('rejects %s, saying what was expected', (_name, input, message) => {
+    expect(errorOf(input).message).toMatch(message);
+  });
+});
+
+describe('parseAppManifest: Teams Toolkit (Microsoft 365 Agents Toolkit) templates', () => {
+  const TEMPLATE_MESSAGE =
+    'This is a Teams Toolkit (Microsoft 365 Agents Toolkit) app manifest template (aad.manifest.json): ' +
+    'its ${{…}} placeholders and permission names are filled in when the toolkit provisions the app. ' +
+    'Paste the manifest of the app registration it created instead: Entra admin center > App registrations > your app > Manifest.';
+  const graphEntries = [{resourceAppId: GRAPH, resourceAccess: [{id: gid('User.Read.All'), type: 'Role'}]}];
+
+  it('recognises an aad.manifest.json and says what to paste instead', () => {
+    const error = errorOf(fixture('teams-toolkit-aad.manifest.json'));
+    expect(error.message).toBe(TEMPLATE_MESSAGE);
+    expect(error.message).not.toMatch(/scanner-bot|AAD_APP_OBJECT_ID/);
+  });
+
+  it.each([
+    ['a placeholder where GUIDs are valid otherwise', {id: '${{AAD_APP_OBJECT_ID}}', displayName: 'x', requiredResourceAccess: graphEntries}],
+    ['a placeholder deep inside', {requiredResourceAccess: graphEntries, identifierUris: ['api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']}],
+    ['a placeholder in a bare list', [{resourceAppId: '${{GRAPH_APP_ID}}', resourceAccess: []}]],
+    ['permission names with toolkit fields', {name: 'bot-aad', requiredResourceAccess: [{resourceAppId: 'Microsoft Graph', resourceAccess: [{id: 'User.Read', type: 'Scope'}]}]}],
+    ['permission ids as names with toolkit fields', {oauth2Permissions: [], requiredResourceAccess: [{resourceAppId: GRAPH, resourceAccess: [{id: 'User.Read', type: 'Scope'}]}]}],
+  ])('recognises %s', (_name, input) => {
+    expect(errorOf(input).message).toBe(TEMPLATE_MESSAGE);
+  });
+});
+
+describe('parseAppManifest: a key twice in one object', () => {
+  const entry = (inside: string) => `{"resourceAppId": "${GRAPH}", "resourceAccess": [${inside}]}`;
+  const access = `{"id": "${gid('User.Read.All')}", "type": "Role"}`;
+
+  it('refuses requiredResourceAccess twice at the top level, at the second one', () => {
+    const error = errorOf(fixture('not-a-manifest-duplicate-key.json'));
+    expect(error.message).toBe(
+      'This manifest has the key "requiredResourceAccess" twice in one object (line 57, column 3): ' +
+        'JSON keeps only the last one, so the check would not read what the portal shows. Remove one of them.',
+    );
+    expect([error.line, error.column]).toEqual([57, 3]);
+  });
+
+  it('refuses "type" twice in a resourceAccess entry and "resourceAppId" twice in a requiredResourceAccess entry', () => {
+    const typeTwice = `{"requiredResourceAccess": [\n  ${entry(`\n    {"id": "${gid('User.Read.All')}", "type": "Scope", "type": "Role"}`)}\n]}`;
+    const column = typeTwice.split('\n')[2].lastIndexOf('"type"') + 1; // 69
+    const error = errorOf(typeTwice);
+    expect(error.message).toMatch(`This manifest has the key "type" twice in one object (line 3, column ${column})`);
+    expect([error.line, error.column]).toEqual([3, column]);
+    const appTwice = `{"requiredResourceAccess": [{"resourceAppId": "${AAD_GRAPH}",\r\n "resourceAppId": "${GRAPH}", "resourceAccess": [${access}]}]}`;
+    expect(errorOf(appTwice).message).toMatch(/the key "resourceAppId" twice in one object \(line 2, column 2\)/);
+  });
+
+  it('refuses a key twice in an entry of a bare list, and one written with an escape', () => {
+    expect(errorOf(`[\n${entry(access)},\n${entry(`{"id": "x", "type": "Role", "typ\\u0065": "Scope"}`)}]`).message).toMatch(
+      /the key "type" twice in one object \(line 3, column /,
+    );
+  });
+
+  it('refuses a key only when it repeats within one object, not across objects or in another case', () => {
+    const text = `{"requiredResourceAccess": [${entry(`${access}, ${access}`)}, ${entry(access)}], "RequiredResourceAccess": null, "info": {"info": {"id": 1}}}`;
+    expect(parseAppManifest(text).configured).toEqual([{resourceAppId: GRAPH, id: gid('User.Read.All'), type: 'Application'}]);
+    expect(errorOf(text.replace('{"id": 1}', '{"id": 1, "id": 2}')).message).toMatch(/the key "id" twice in one object \(line 1, column /);
+  });
+
+  it('shows a long or odd key as short, escaped data', () => {
+    const odd = `ab\\u0007\\u202e${'k'.repeat(500)}`;
+    const message = errorOf(`{"requiredResourceAccess": [], "${odd}": 1, "${odd}": 2}`).message;
+    expect(message).toMatch(/the key "ab\\u\{7\}\\u\{202e\}k+…" twice in one object \(line 1, column /);
+    expect(message.length).toBeLessThan(300);
+    expect(message).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
+});
+
 describe('locateJsonError', () => {
   it.each([
     ['{"a": 1}', null],

@@ -1,0 +1,182 @@
+/**
+ * JSON text helpers for the manifest reader: where and why a text is not valid JSON, where an
+ * offset is as line and column, and which key repeats within one object. Pure: no messages to
+ * the user here (manifest.ts words them).
+ */
+import {visit} from 'jsonc-parser';
+
+export interface JsonSyntaxProblem {
+  offset: number;
+  reason: string;
+}
+
+/**
+ * Finds where and why JSON text is invalid (JSON.parse's messages differ between engines, do not
+ * always give a position and may quote the whole input). Returns null for valid JSON.
+ */
+export function locateJsonError(text: string): JsonSyntaxProblem | null {
+  let i = 0;
+  const fail = (reason: string, at = i): never => {
+    throw {offset: at, reason} satisfies JsonSyntaxProblem;
+  };
+  const describe = (at: number): string => {
+    if (at >= text.length) return 'the end of the text';
+    const c = text[at];
+    if (c === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) return 'a comment (JSON allows none)';
+    if (c === "'") return "a single quote (JSON strings use double quotes)";
+    return `'${c}'`;
+  };
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail(`unexpected ${describe(i)} (expected a value)`);
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === '\\') {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape in a string');
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          i += 2;
+        } else {
+          fail(`bad escape '\\${e ?? ''}' in a string`);
+        }
+        continue;
+      }
+      if (c < ' ') fail(c === '\n' ? 'a line break inside a string (missing closing quote?)' : 'a control character inside a string');
+      i++;
+    }
+    fail('a string that never ends (missing closing quote)');
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!match) fail(`unexpected ${describe(i)} (expected a value)`);
+    i += match![0].length;
+  };
+  const value = (): void => {
+    skipSpace();
+    const c = text[i];
+    if (c === '{') return object();
+    if (c === '[') return array();
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    fail(`unexpected ${describe(i)} (expected a value)`);
+  };
+  const object = () => {
+    i++;
+    skipSpace();
+    if (text[i] === '}') {
+      i++;
+      return;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[i] === '}') fail("a comma before '}' (JSON allows no trailing comma)");
+      if (text[i] !== '"') fail(`unexpected ${describe(i)} (expected a property name in double quotes)`);
+      string();
+      skipSpace();
+      if (text[i] !== ':') fail(`unexpected ${describe(i)} (expected ':' after the property name)`);
+      i++;
+      value();
+      skipSpace();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      fail(`unexpected ${describe(i)} (expected ',' or '}'; is a comma missing?)`);
+    }
+  };
+  const array = () => {
+    i++;
+    skipSpace();
+    if (text[i] === ']') {
+      i++;
+      return;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[i] === ']') fail("a comma before ']' (JSON allows no trailing comma)");
+      value();
+      skipSpace();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      fail(`unexpected ${describe(i)} (expected ',' or ']'; is a comma missing?)`);
+    }
+  };
+  try {
+    value();
+    skipSpace();
+    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+    return null;
+  } catch (problem) {
+    if (problem && typeof problem === 'object' && 'offset' in problem) return problem as JsonSyntaxProblem;
+    throw problem;
+  }
+}
+
+/** The 1-based line and column of an offset (a line ends at \n, so \r\n works too). */
+export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < offset && k < text.length; k++) {
+    if (text[k] === '\n') {
+      line++;
+      lineStart = k + 1;
+    }
+  }
+  return {line, column: offset - lineStart + 1};
+}
+
+export interface DuplicateKey {
+  /** The key as JSON.parse reads it (escapes resolved). */
+  key: string;
+  /** Offset of the second occurrence's opening quote. */
+  offset: number;
+}
+
+/**
+ * The first key that occurs twice in one object, at any depth (JSON.parse silently keeps the
+ * last one). Keys compare exactly, after unescaping. Expects valid JSON; null when no key repeats.
+ */
+export function findDuplicateKey(text: string): DuplicateKey | null {
+  const objects: Set<string>[] = [];
+  let found: DuplicateKey | null = null;
+  visit(text, {
+    onObjectBegin: () => {
+      objects.push(new Set());
+    },
+    onObjectEnd: () => {
+      objects.pop();
+    },
+    onObjectProperty: (key, offset) => {
+      const keys = objects[objects.length - 1];
+      if (found || !keys) return;
+      if (keys.has(key)) found = {key, offset};
+      else keys.add(key);
+    },
+  });
+  return found;
+}
