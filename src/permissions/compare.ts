@@ -682,13 +682,17 @@ export function compareToProfile(profile: Profile, observedInput: ObservedState,
 
   const applicationRead = !unread.some((u) => u.part === 'application');
   const findings: Finding[] = applicationRead
-    ? [...permissionFindings(builder, profile), ...settingFindings(builder, profile, observed, ctx.now ?? new Date())]
+    ? [
+        ...permissionFindings(builder, profile),
+        ...(observed.permissionsOnly ? [] : settingFindings(builder, profile, observed, ctx.now ?? new Date())),
+      ]
     : [];
 
   return {
     verdict: verdictOf(findings, unread),
     findings,
     grantsChecked: observed.grants !== null,
+    settingsChecked: !observed.permissionsOnly,
     unread,
     correctedRequiredResourceAccess: corrected,
   };

@@ -363,5 +363,6 @@ export function parseAppManifest(input: string | unknown): ObservedState {
     app = appOf(parsed);
     entries = parsed.requiredResourceAccess;
   }
-  return {source: 'manifest', app, configured: configuredOf(entries), grants: null, resourceNames: [], unread: []};
+  const observed: ObservedState = {source: 'manifest', app, configured: configuredOf(entries), grants: null, resourceNames: [], unread: []};
+  return Array.isArray(data) ? {...observed, permissionsOnly: true} : observed;
 }

@@ -28,6 +28,8 @@ export interface JsonPermissionFinding {
   required: boolean;
   configured: boolean;
   granted: boolean | null;
+  /** Users who consented to it for themselves. */
+  userConsents?: number;
   status: PermissionFinding['status'];
   severity: PermissionFinding['severity'];
   message: string;
@@ -93,6 +95,7 @@ function jsonFinding(finding: Finding): JsonPermissionFinding | JsonSettingFindi
       required: finding.required,
       configured: finding.configured,
       granted: finding.granted,
+      ...(finding.userConsents ? {userConsents: finding.userConsents} : {}),
       status: finding.status,
       severity: finding.severity,
       message: finding.message,
@@ -123,8 +126,9 @@ function typeWord(finding: PermissionFinding): string {
   return finding.type === 'Application' ? 'application' : 'delegated';
 }
 
-function grantedWord(granted: boolean | null): string {
-  return granted === true ? 'yes' : granted === false ? 'no' : 'not checked';
+function grantedWord(granted: boolean | null, userConsents = 0): string {
+  const word = granted === true ? 'yes' : granted === false ? 'no' : 'not checked';
+  return userConsents > 0 && granted !== null ? `${word}; ${userConsents} user${userConsents === 1 ? '' : 's'} consented` : word;
 }
 
 function counts(result: CheckResult): {errors: number; warnings: number} {
@@ -150,6 +154,7 @@ function unreadLine(part: UnreadPart): string {
 }
 
 const CONSENT_NOT_CHECKED = 'Admin consent was not checked: only the manifest was read.';
+const SETTINGS_NOT_CHECKED = 'Sign-in audience and credentials were not checked: only a permission list was read.';
 
 function findingTitle(finding: Finding): string {
   return finding.kind === 'permission'
@@ -208,6 +213,7 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
     for (const part of result.unread) lines.push(`  - ${unreadLine(part)}`);
   }
   if (!result.grantsChecked) lines.push('', paint('yellow', CONSENT_NOT_CHECKED));
+  if (!result.settingsChecked) lines.push(paint('yellow', SETTINGS_NOT_CHECKED));
 
   const permissions = result.findings.filter((f): f is PermissionFinding => f.kind === 'permission');
   for (const group of groupByResource(permissions)) {
@@ -275,6 +281,7 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
   out.push(`| Verdict | **${result.verdict}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) |`);
   out.push(`| Admin consent | ${result.grantsChecked ? 'checked' : 'not checked: only the manifest was read'} |`);
   if (!result.grantsChecked) out.push('', `> ${CONSENT_NOT_CHECKED}`);
+  if (!result.settingsChecked) out.push('', `> ${SETTINGS_NOT_CHECKED}`);
   if (result.unread.length > 0) {
     out.push('', '**Not read** (the verdict cannot be `pass` until these are readable):', '');
     for (const part of result.unread) out.push(`- ${cell(unreadLine(part))}`);
@@ -287,7 +294,7 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
     for (const f of result.findings) {
       if (f.kind === 'permission') {
         out.push(
-          `| ${f.severity} | ${f.status} | ${cell(f.resourceName)} | ${cell(f.permission)} | ${f.type} | ${f.configured ? 'yes' : 'no'} | ${grantedWord(f.granted)} | ${cell(f.message)} |`,
+          `| ${f.severity} | ${f.status} | ${cell(f.resourceName)} | ${cell(f.permission)} | ${f.type} | ${f.configured ? 'yes' : 'no'} | ${grantedWord(f.granted, f.userConsents)} | ${cell(f.message)} |`,
         );
       } else {
         out.push(`| ${f.severity} | ${f.status} | — | ${settingTitle(f)} | — | — | — | ${cell(f.message)} |`);

@@ -108,6 +108,11 @@ export interface ObservedState {
   };
   resourceNames: ResourceNames[];
   unread: UnreadPart[];
+  /**
+   * True when the source listed only permissions (a bare requiredResourceAccess list): the
+   * app's settings (sign-in audience, credentials) were not in it, so they are not judged.
+   */
+  permissionsOnly?: boolean;
 }
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -169,6 +174,8 @@ export interface CheckResult {
   findings: Finding[];
   /** False when only a manifest was checked: admin consent was not looked at. */
   grantsChecked: boolean;
+  /** False when only a permission list was checked: sign-in audience and credentials were not looked at. */
+  settingsChecked: boolean;
   unread: UnreadPart[];
   /** The corrected requiredResourceAccess for the manifest editor (required + present allowed). */
   correctedRequiredResourceAccess: Array<{

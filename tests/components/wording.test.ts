@@ -3,7 +3,7 @@ import {describeUnread, verdictSentence} from '../../src/components/PermissionCh
 import type {CheckResult, Finding} from '../../src/permissions/types';
 
 function result(partial: Partial<CheckResult>): CheckResult {
-  return {verdict: 'pass', findings: [], grantsChecked: true, unread: [], correctedRequiredResourceAccess: [], ...partial};
+  return {verdict: 'pass', findings: [], grantsChecked: true, settingsChecked: true, unread: [], correctedRequiredResourceAccess: [], ...partial};
 }
 
 const error = {kind: 'setting', setting: 'credentials', status: 'missing', severity: 'error', message: 'x'} as Finding;

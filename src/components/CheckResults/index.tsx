@@ -118,7 +118,7 @@ function PermissionTable({
               <td>{finding.type}</td>
               <td>{yesNo(finding.required)}</td>
               <td>{yesNo(finding.configured)}</td>
-              <td>{adminConsentWord(finding.granted)}</td>
+              <td>{adminConsentWord(finding.granted, finding.userConsents)}</td>
               <td>
                 <StatusBadge severity={finding.severity} word={PERMISSION_STATUS_WORD[finding.status]} />
               </td>

@@ -70,10 +70,18 @@ class CheckProblem extends Error {
   }
 }
 
+/** The reader chose "Cancel": the check stopped and judged nothing. */
+class CheckCancelled extends Error {
+  constructor() {
+    super('The check was cancelled.');
+    this.name = 'CheckCancelled';
+  }
+}
+
 /** Returned by a task when the browser is leaving for a redirect sign-in. */
 const LEAVING_FOR_SIGN_IN = Symbol('leaving for sign-in');
 
-type Task = (progress: (message: string) => void) => Promise<Outcome | typeof LEAVING_FOR_SIGN_IN>;
+type Task = (progress: (message: string) => void, signal: AbortSignal) => Promise<Outcome | typeof LEAVING_FOR_SIGN_IN>;
 
 /** Masks anything shaped like a token in an unexpected error's message before it is shown. */
 function withoutTokens(text: string): string {
@@ -131,6 +139,7 @@ export default function CheckApp({
   const workingRef = useRef(false);
   const enginePromise = useRef<Promise<CheckEngine> | null>(null);
   const resumeStarted = useRef(false);
+  const runController = useRef<AbortController | null>(null);
 
   const cloudName = cloud.name as CloudName;
   const signInSettings: LiveSignInSettings = {
@@ -203,12 +212,14 @@ export default function CheckApp({
   async function run(task: Task): Promise<void> {
     if (workingRef.current) return;
     workingRef.current = true;
+    const controller = new AbortController();
+    runController.current = controller;
     setWorking(true);
     setError(null);
     setOutcome(null);
     let leaving = false;
     try {
-      const done = await task((message) => setStatus(message));
+      const done = await task((message) => setStatus(message), controller.signal);
       if (done === LEAVING_FOR_SIGN_IN) {
         leaving = true;
         return;
@@ -217,14 +228,25 @@ export default function CheckApp({
       setOutcome(done);
       setStatus('');
     } catch (caught) {
-      setStatus('');
-      setError(caught instanceof CheckProblem ? caught.message : describeUnexpected(caught));
+      if (caught instanceof CheckCancelled || controller.signal.aborted) {
+        setStatus('Check cancelled: nothing was judged.');
+      } else {
+        setStatus('');
+        setError(caught instanceof CheckProblem ? caught.message : describeUnexpected(caught));
+      }
     } finally {
+      runController.current = null;
       if (!leaving) {
         workingRef.current = false;
         setWorking(false);
       }
     }
+  }
+
+  /** Stops a running check; focus goes back to the button that starts one. */
+  function cancel(): void {
+    runController.current?.abort();
+    requestAnimationFrame(() => sectionRef.current?.querySelector<HTMLButtonElement>('[data-check-start]')?.focus());
   }
 
   /**
@@ -234,6 +256,7 @@ export default function CheckApp({
    */
   async function readAndCompare(options: {
     progress: (message: string) => void;
+    signal: AbortSignal;
     transport: Promise<GraphTransport> | GraphTransport;
     appId: string;
     tenant: string | null;
@@ -255,12 +278,13 @@ export default function CheckApp({
         appId: options.appId,
         profile,
         source: options.source,
+        signal: options.signal,
         onProgress: (step) => {
           if (step.step !== 'done' && step.message) progress(step.message);
         },
       });
     } catch (caught) {
-      if (caught instanceof loaded.TenantReadError) throw new CheckProblem(caught.message);
+      if (caught instanceof loaded.TenantReadError) throw caught.code === 'cancelled' ? new CheckCancelled() : new CheckProblem(caught.message);
       throw caught;
     }
     progress('Comparing with the guide’s permissions…');
@@ -283,6 +307,7 @@ export default function CheckApp({
     wantedTenant: string,
     wantedAppId: string,
     progress: (message: string) => void,
+    signal: AbortSignal,
   ): Promise<Outcome | typeof LEAVING_FOR_SIGN_IN> {
     const auth = await loadSignIn();
     let leaving = false;
@@ -299,6 +324,7 @@ export default function CheckApp({
     try {
       return await readAndCompare({
         progress,
+        signal,
         transport: loadGraphReader().then((reader) =>
           reader.graphClientTransport(reader.createGraphClient({cloud: cloudName, getToken})),
         ),
@@ -321,7 +347,7 @@ export default function CheckApp({
 
   const liveTask =
     (options: {forceSignIn: boolean}): Task =>
-    async (progress) => {
+    async (progress, signal) => {
       const errors = {tenant: tenantError(tenant), appId: appIdError(appId)};
       setInputErrors(errors);
       if (errors.tenant || errors.appId) throw new CheckProblem([errors.appId, errors.tenant].filter(Boolean).join(' '));
@@ -344,10 +370,10 @@ export default function CheckApp({
         current = signedIn.session;
         setSession(current);
       }
-      return readLiveTenant(current, wantedTenant, wantedAppId, progress);
+      return readLiveTenant(current, wantedTenant, wantedAppId, progress, signal);
     };
 
-  const sampleTask: Task = async (progress) => {
+  const sampleTask: Task = async (progress, signal) => {
     progress('Loading the sample tenant…');
     const loaded = await engineReady();
     const app = SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? SAMPLE_APPS[0];
@@ -355,6 +381,7 @@ export default function CheckApp({
     const standIn = loaded.createGraphStandIn({faults: {latencyMs: SAMPLE_LATENCY_MS}});
     return readAndCompare({
       progress,
+      signal,
       // The same reader as a live check, over the stand-in's fetch: no token, no Graph client library.
       transport: loaded.fetchTransport({cloud: cloudName, fetchFn: standIn.fetch}),
       appId: app.appId,
@@ -401,7 +428,7 @@ export default function CheckApp({
     setMode('live');
     setTenant(pending.tenant);
     setAppId(pending.appId);
-    void run(async (progress) => {
+    void run(async (progress, signal) => {
       progress('Completing sign-in…');
       const auth = await loadSignIn();
       let resumed: LiveSession | null;
@@ -412,7 +439,7 @@ export default function CheckApp({
       }
       if (!resumed) throw new CheckProblem('The sign-in did not complete. Select “Sign in and check” to try again.');
       setSession(resumed);
-      return readLiveTenant(resumed, pending.tenant, pending.appId, progress);
+      return readLiveTenant(resumed, pending.tenant, pending.appId, progress, signal);
     });
     // Runs once, on the first mount after the redirect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -497,7 +524,7 @@ export default function CheckApp({
           )}
         </div>
         <div className={styles.buttons}>
-          <button type="button" className="button button--primary" disabled={working} onClick={() => void run(sampleTask)}>
+          <button type="button" className="button button--primary" data-check-start disabled={working} onClick={() => void run(sampleTask)}>
             Run sample check
           </button>
         </div>
@@ -567,6 +594,7 @@ export default function CheckApp({
               <button
                 type="button"
                 className="button button--primary"
+                data-check-start
                 disabled={working}
                 onClick={() => void run(liveTask({forceSignIn: false}))}>
                 Check again
@@ -579,6 +607,7 @@ export default function CheckApp({
             <button
               type="button"
               className="button button--primary"
+              data-check-start
               disabled={!liveAvailable || working}
               onClick={() => void run(liveTask({forceSignIn: false}))}>
               Sign in and check
@@ -612,7 +641,7 @@ export default function CheckApp({
           <input id={`${id}-manifest-file`} type="file" accept=".json,application/json" onChange={(event) => void readManifestFile(event)} />
         </div>
         <div className={styles.buttons}>
-          <button type="button" className="button button--primary" disabled={working} onClick={() => void run(manifestTask)}>
+          <button type="button" className="button button--primary" data-check-start disabled={working} onClick={() => void run(manifestTask)}>
             Check manifest
           </button>
         </div>
@@ -635,6 +664,13 @@ export default function CheckApp({
         {working && <span className={styles.spinner} aria-hidden="true" />}
         {status}
       </div>
+      {working && mode !== 'manifest' && (
+        <div className={styles.buttons}>
+          <button type="button" className="button button--secondary button--sm" onClick={cancel}>
+            Cancel check
+          </button>
+        </div>
+      )}
       {error && (
         <div role="alert" className={clsx('alert alert--danger', styles.error)}>
           {error}

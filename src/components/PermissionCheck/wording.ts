@@ -37,9 +37,11 @@ export const SETTING_NAME: Record<SettingName, string> = {
 };
 
 
-export function adminConsentWord(granted: boolean | null): string {
+/** The Admin consent column: admin consent, and the users who consented for themselves. */
+export function adminConsentWord(granted: boolean | null, userConsents = 0): string {
+  const users = userConsents > 0 ? ` (${plural(userConsents, 'user', 'users')} consented for themselves)` : '';
   if (granted === null) return 'Not checked';
-  return granted ? 'Granted' : 'Not granted';
+  return `${granted ? 'Granted' : 'Not granted'}${users}`;
 }
 
 export function yesNo(value: boolean): string {
@@ -101,5 +103,6 @@ export function verdictSentence(result: CheckResult): string {
       break;
   }
   if (!result.grantsChecked) sentence += ' Admin consent was not checked: a manifest does not show it.';
+  if (!result.settingsChecked) sentence += ' Sign-in audience and credentials were not checked: only a permission list was read.';
   return sentence;
 }

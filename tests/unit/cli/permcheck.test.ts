@@ -104,6 +104,22 @@ describe('permcheck (in-process)', () => {
     expect((await run(args, {isTTY: true, env: {NO_COLOR: '1'}})).stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('checks a bare requiredResourceAccess list (as vendors publish it), saying what it could not check', async () => {
+    const {code, stdout, stderr} = await run(['--guide', 'office365', '--manifest', manifest('permission-list-vendor.json'), '--now', NOW]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain('Sign-in audience and credentials were not checked: only a permission list was read.');
+    const json = JSON.parse((await run(['--guide', 'office365', '--manifest', manifest('permission-list-vendor.json'), '--format', 'json', '--now', NOW])).stdout);
+    expect(json.findings.filter((f: {kind: string}) => f.kind === 'setting')).toEqual([]);
+    expect(json.findings.filter((f: {status: string}) => f.status === 'ok').map((f: {permission: string}) => f.permission)).toEqual(['Group.Read.All', 'User.Read.All']);
+  });
+
+  it('names a Teams Toolkit aad.manifest.json template and says what to paste instead (exit 2)', async () => {
+    const {code, stderr} = await run(['--guide', 'office365', '--manifest', manifest('teams-toolkit-aad.manifest.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Teams Toolkit .*template.*Paste the manifest of the app registration it created instead/);
+  });
+
   it('reads the manifest from standard input with --manifest -', async () => {
     const {code, stdout} = await run(['--guide', 'office365', '--manifest', '-', '--format', 'markdown', '--now', NOW], {
       stdin: fs.readFileSync(manifest('legacy-compliant.json'), 'utf8'),

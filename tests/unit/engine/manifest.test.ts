@@ -163,9 +163,13 @@ describe('parseAppManifest: a bare requiredResourceAccess list', () => {
       grants: null,
       resourceNames: [],
       unread: [],
+      // Settings were not in it: they are not judged (no "no credential" warning for a list).
+      permissionsOnly: true,
     });
     expect(parseAppManifest(JSON.parse(text))).toEqual(observed);
-    expect(parseAppManifest({requiredResourceAccess: JSON.parse(text)})).toEqual(observed);
+    const {permissionsOnly, ...asManifest} = observed;
+    expect(permissionsOnly).toBe(true);
+    expect(parseAppManifest({requiredResourceAccess: JSON.parse(text)})).toEqual(asManifest);
   });
 
   it('names the bad field of a list entry by its JSON path', () => {
