@@ -73,6 +73,49 @@ describe('live check', () => {
     expect(graph.stats().log.some((entry) => entry.status === 403), 'the stand-in did answer 403').toBe(true);
   });
 
+  it('gives fail when a single user consented to a write scope for themselves (every grant counts)', async () => {
+    const {ui} = await openGuideWithStandIns();
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('user-consent').appId);
+    expect(await ui.waitForVerdict()).toBe('fail');
+    await expectOutcome(ui, EXPECTED_OUTCOMES['user-consent']);
+    const row = ui.root.locator('tr[data-status="excess"]', {hasText: 'Mail.ReadWrite'});
+    expect(await row.textContent()).toMatch(/1 user consented for themselves/);
+  });
+
+  it('gives incomplete, never pass, when the lookup that names a non-Graph API fails', async () => {
+    const exchange = `appId='00000002-0000-0ff1-ce00-000000000000'`;
+    const {ui, graph} = await openGuideWithStandIns({faults: {forbid: [exchange, 'servicePrincipals/6a0b4f2e-9c1d-4e8f-b7a6-5d4c3b2a1f0e']}});
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('edited-manifest').appId);
+    expect(await ui.waitForVerdict()).toBe('incomplete');
+    expect(graph.stats().log.some((entry) => entry.status === 403 && entry.url.includes(exchange)), 'the stand-in did refuse the lookup').toBe(true);
+  });
+
+  it('ends a read whose @odata.nextLink points to itself with incomplete, in a handful of requests', async () => {
+    const {ui, graph} = await openGuideWithStandIns({faults: {selfNextLink: true}});
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
+    expect(await ui.waitForVerdict()).toBe('incomplete');
+    expect(await ui.verdictText()).toMatch(/^Incomplete\b/);
+    expect(graph.stats().httpRequests).toBeLessThanOrEqual(5);
+    expect(await ui.button('Check again').isEnabled()).toBe(true);
+  });
+
+  it('cancels a running check: nothing judged, the start button back and focused, no more requests', async () => {
+    const {ui, graph} = await openGuideWithStandIns({faults: {latencyMs: 4_000}});
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
+    const cancel = ui.button('Cancel check');
+    await cancel.waitFor();
+    await cancel.click();
+    await expect.poll(() => ui.root.getByTestId('check-progress').textContent()).toMatch(/Check cancelled: nothing was judged/);
+    expect(await ui.verdict.count()).toBe(0);
+    const again = ui.button('Check again');
+    expect(await again.isEnabled()).toBe(true);
+    await expect.poll(() => again.evaluate((button) => button === document.activeElement)).toBe(true);
+    const sent = graph.stats().httpRequests;
+    await sessions.current.page.waitForTimeout(4_500);
+    expect(graph.stats().httpRequests).toBe(sent);
+    expect(await ui.verdict.count()).toBe(0);
+  });
+
   it.each([
     ['the whole $batch request', 'http'],
     ['one batch sub-request', 'batch-item'],

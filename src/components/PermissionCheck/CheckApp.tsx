@@ -140,6 +140,7 @@ export default function CheckApp({
   const enginePromise = useRef<Promise<CheckEngine> | null>(null);
   const resumeStarted = useRef(false);
   const runController = useRef<AbortController | null>(null);
+  const focusStartButton = useRef(false);
 
   const cloudName = cloud.name as CloudName;
   const signInSettings: LiveSignInSettings = {
@@ -243,11 +244,17 @@ export default function CheckApp({
     }
   }
 
-  /** Stops a running check; focus goes back to the button that starts one. */
+  /** Stops a running check; once it has stopped, focus goes back to the button that starts one. */
   function cancel(): void {
+    focusStartButton.current = true;
     runController.current?.abort();
-    requestAnimationFrame(() => sectionRef.current?.querySelector<HTMLButtonElement>('[data-check-start]')?.focus());
   }
+
+  useEffect(() => {
+    if (working || !focusStartButton.current) return;
+    focusStartButton.current = false;
+    sectionRef.current?.querySelector<HTMLButtonElement>('[data-check-start]')?.focus();
+  }, [working]);
 
   /**
    * Reads the app through Microsoft Graph (a tenant, or the sample tenant's stand-in) and compares.

@@ -61,7 +61,8 @@ export async function installGraphRoute(
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    await route.fulfill({status: response.status, headers, body: Buffer.from(await response.arrayBuffer())});
+    // The page may have given up on the request meanwhile (a cancelled check): nothing to answer.
+    await route.fulfill({status: response.status, headers, body: Buffer.from(await response.arrayBuffer())}).catch(() => undefined);
   });
   return graphRoute;
 }
