@@ -3,6 +3,7 @@
  * snapshots whose sources are written next to them, so a clone builds without anything else:
  *
  *   npm run build:catalog [-- <path to microsoft-graph-permissions.json>]
+ *   (CATALOG_OUT_DIR=<folder> writes there instead of src/permissions/catalog/)
  *
  * 1. microsoft-graph.json: Microsoft Graph, trimmed from the shared catalog derived from
  *    microsoftgraph/microsoft-graph-devx-content (MIT), by default
@@ -24,7 +25,8 @@ import {GUID_PATTERN} from '../src/permissions/guid';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const defaultInput = path.resolve(repoRoot, '..', 'shared', 'data', 'microsoft-graph-permissions.json');
-const catalogDir = path.join(repoRoot, 'src', 'permissions', 'catalog');
+// CATALOG_OUT_DIR: write elsewhere (the test that the committed catalog is what this script builds).
+const catalogDir = path.resolve(process.env.CATALOG_OUT_DIR ?? path.join(repoRoot, 'src', 'permissions', 'catalog'));
 const sourcesDir = path.join(repoRoot, 'data', 'catalog-sources');
 
 const guid = z.string().regex(GUID_PATTERN);

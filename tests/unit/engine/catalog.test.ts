@@ -1,6 +1,11 @@
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import catalogFile from '../../../src/permissions/catalog/microsoft-graph.json';
 import {
+  catalogResources,
   findPermission,
   isGuid,
   isReadOnlyPermission,
@@ -10,6 +15,8 @@ import {
   suggestPermissionName,
 } from '../../../src/permissions/catalog';
 import {AAD_GRAPH, AAD_GRAPH_USER_READ, GRAPH} from './helpers';
+
+const repoRoot = path.resolve(__dirname, '../../..');
 
 describe('the trimmed catalog file', () => {
   it('says where it came from and keeps only the trimmed fields', () => {
@@ -138,5 +145,52 @@ describe('isReadOnlyPermission: an allow-list, never a deny-list', () => {
     [AAD_GRAPH, 'User.Read'],
   ])('%s %s only reads', (resource, value) => {
     expect(isReadOnlyPermission(resource, value)).toBe(true);
+  });
+});
+
+describe('the first-party APIs of the catalog', () => {
+  it('is exactly what scripts/build-catalog.ts builds from data/catalog-sources (offline, no drift)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    try {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-catalog.ts', path.join(out, 'no-such-graph-input.json')], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: {...process.env, CATALOG_OUT_DIR: out},
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(out, 'first-party-apis.json'), 'utf8')).toBe(
+        fs.readFileSync(path.join(repoRoot, 'src/permissions/catalog/first-party-apis.json'), 'utf8'),
+      );
+    } finally {
+      fs.rmSync(out, {recursive: true, force: true});
+    }
+  });
+
+  it('names the first-party APIs real registrations list, each with its sources, and Graph\'s OpenID Connect scopes', () => {
+    const names = Object.fromEntries(catalogResources().map((r) => [r.resourceAppId, r.name]));
+    expect(names).toMatchObject({
+      '00000002-0000-0ff1-ce00-000000000000': 'Office 365 Exchange Online',
+      '00000003-0000-0ff1-ce00-000000000000': 'Office 365 SharePoint Online',
+      'c5393580-f805-4401-95e8-94b7a6ef2fc2': 'Office 365 Management APIs',
+      '00000002-0000-0000-c000-000000000000': 'Azure Active Directory Graph',
+      '00000012-0000-0000-c000-000000000000': expect.stringMatching(/Rights Management/),
+      '48ac35b8-9aa8-4d74-927d-1f4a14a0b239': expect.stringMatching(/Skype and Teams Tenant Admin/),
+      'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd': expect.stringMatching(/Partner Center/),
+      '797f4846-ba00-4fd7-ba43-dac1f8f63013': expect.any(String),
+      '00000007-0000-0000-c000-000000000000': expect.any(String),
+      '00000009-0000-0000-c000-000000000000': expect.stringMatching(/Power BI/),
+      'fc780465-2017-40d4-a0c5-307022471b92': expect.any(String),
+    });
+    for (const resource of catalogResources()) expect(resource.source).toMatch(/@ [0-9a-f]{40}|microsoft-graph-devx-content/);
+    for (const scope of ['openid', 'profile', 'email', 'offline_access']) expect(findPermission(GRAPH, scope, 'Delegated')).toBeDefined();
+    expect(findPermission('00000002-0000-0ff1-ce00-000000000000', 'full_access_as_app', 'Application')?.id).toBe('dc890d15-9560-4a4c-9b7f-a736ec74ec40');
+    expect(findPermission('00000003-0000-0ff1-ce00-000000000000', 'Sites.FullControl.All', 'Application')?.id).toBe('678536fe-1083-478a-9c59-b99265e6b0d3');
+  });
+
+  it('keeps an id that an API lists under both types apart by type', () => {
+    // Office 365 Management APIs use one id for ActivityFeed.Read as an app role and as a scope.
+    const api = 'c5393580-f805-4401-95e8-94b7a6ef2fc2';
+    expect(permissionById(api, '594c1fb6-4f81-4475-ae41-0c394909246c', 'Application')?.type).toBe('Application');
+    expect(permissionById(api, '594c1fb6-4f81-4475-ae41-0c394909246c', 'Delegated')?.type).toBe('Delegated');
   });
 });
