@@ -183,3 +183,17 @@ describe('a running read can be cancelled', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('a whole $batch answered 429, 503 or 504 is retried within the budget, honouring Retry-After', () => {
+  for (const via of VIAS) {
+    it.each([429, 503, 504] as const)(`${via}: %s`, async (status) => {
+      const graph = createGraphStandIn({now: NOW, faults: {throttle: {times: 1, status, retryAfterSeconds: 1, match: '$batch'}}});
+      const sleep = recordingSleep();
+      const state = await readVia(via, graph, sampleApp('compliant').appId, {retry: {sleep: sleep.sleep}});
+      expect(state.unread).toEqual([]);
+      expect(state.stats.retries).toBe(1);
+      expect(graph.stats().log.filter((e) => !e.batchItem).map((e) => e.status)).toEqual([status, 200]);
+      expect(compareToProfile(profile, state, {cloud: 'global'}).verdict).toBe('pass');
+    });
+  }
+});
