@@ -11,20 +11,14 @@ import BrowserOnly from '@docusaurus/BrowserOnly';
 import {useLocation} from '@docusaurus/router';
 import {usePluginData} from '@docusaurus/useGlobalData';
 import PermissionCheck from '@site/src/components/PermissionCheck';
-import {CURRENT_VERSION, parseSupportLinkParams, versionLabel, type KnownGuides} from '@site/src/components/PermissionCheck/supportLink';
+import {CURRENT_VERSION, knownGuidesOf, parseSupportLinkParams, versionLabel} from '@site/src/components/PermissionCheck/supportLink';
 import type {PermissionProfilesData} from '@site/src/plugins/permission-profiles/types';
 import styles from './check.module.css';
-
-function knownGuides(data: PermissionProfilesData): KnownGuides {
-  const versionsByGuide: Record<string, string[]> = {};
-  for (const {guide, version} of data.profiles) (versionsByGuide[guide] ??= []).push(version);
-  return {versionsByGuide, latestVersion: data.latestVersion};
-}
 
 function SupportLinkCheck(): React.JSX.Element {
   const data = usePluginData('permission-profiles') as PermissionProfilesData;
   const {search} = useLocation();
-  const params = useMemo(() => parseSupportLinkParams(search, knownGuides(data)), [search, data]);
+  const params = useMemo(() => parseSupportLinkParams(search, knownGuidesOf(data.profiles, data.latestVersion)), [search, data]);
   const profile = data.profiles.find((entry) => entry.guide === params.guide && entry.version === params.version)?.profile;
   const prefilled =
     params.tenant && params.appId ? 'the tenant and the app' : params.tenant ? 'the tenant' : params.appId ? 'the app' : null;

@@ -179,8 +179,12 @@ export function knownResourceName(resourceAppId: string): string | null {
  */
 const READ_ONLY_OPERATION = /^Read(?:Basic|Selected|Anonymous|Data|Artifact)?(?:For[A-Z][A-Za-z]*)?$/;
 
+/** API -> name -> why it only reads. Maps, not objects: a name is data and never reaches a prototype. */
 const readOnlyByResource = new Map(
-  Object.entries(readOnlyLists.resources as Record<string, Record<string, string>>).map(([id, names]) => [id.toLowerCase(), names]),
+  Object.entries(readOnlyLists.resources as Record<string, Record<string, string>>).map(([id, names]) => [
+    id.toLowerCase(),
+    new Map(Object.entries(names)),
+  ]),
 );
 
 /**
@@ -193,7 +197,7 @@ const readOnlyByResource = new Map(
  * `full_access_as_app`, `Exchange.ManageAsApp`, `Directory.AccessAsUser.All`, anything unfamiliar.
  */
 export function readOnlyReason(resourceAppId: string, value: string): string | null {
-  const listed = readOnlyByResource.get(resourceAppId.trim().toLowerCase())?.[value];
+  const listed = readOnlyByResource.get(resourceAppId.trim().toLowerCase())?.get(value);
   if (listed !== undefined) return listed;
   const operation = value.split('.')[1];
   return operation !== undefined && READ_ONLY_OPERATION.test(operation) ? `its operation, ${operation}, only reads` : null;

@@ -4,10 +4,11 @@ import {
   isDomainName,
   isGuid,
   parseSupportLinkParams,
+  knownGuidesOf,
   type KnownGuides,
 } from '../../src/components/PermissionCheck/supportLink';
 
-const KNOWN: KnownGuides = {versionsByGuide: {office365: ['2.0', '1.0', 'current']}, latestVersion: '2.0'};
+const KNOWN: KnownGuides = {versionsByGuide: new Map([['office365', ['2.0', '1.0', 'current']]]), latestVersion: '2.0'};
 const APP_ID = '6dbc10da-23ad-499f-ba72-f7e97dde937b';
 const TENANT_ID = '9573F57E-48ED-48E8-ABAD-D472C3712D11';
 
@@ -69,6 +70,19 @@ describe('support link parameters', () => {
     expect(JSON.stringify(parsed.ignored)).not.toContain('eyJsecret');
     expect(parsed.ignored[0]!.reason).toBe('not a known guide (office365).');
     expect(parsed.ignored[2]!.reason).toBe('given more than once; the first value is used.');
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('ignores guide=%s with a notice (a name, never an object key)', (guide) => {
+    const parsed = parseSupportLinkParams(`?guide=${guide}&version=2.0`, KNOWN);
+    expect(parsed.guide).toBe('office365');
+    expect(parsed.version).toBe('2.0');
+    expect(parsed.ignored).toEqual([{name: 'guide', reason: expect.stringMatching(/^not a known guide/)}]);
+  });
+
+  it('builds its guide list from the profiles without touching an object prototype', () => {
+    const known = knownGuidesOf([{guide: 'office365', version: '2.0'}, {guide: 'office365', version: '1.0'}], '2.0');
+    expect([...known.versionsByGuide]).toEqual([['office365', ['2.0', '1.0']]]);
+    expect(known.versionsByGuide.has('constructor')).toBe(false);
   });
 
   it('lets the site read its own parameters (colour mode) without a notice', () => {

@@ -31,7 +31,7 @@ describe('<SupportLinkBuilder /> (the form on the "For support" page)', () => {
     form.type("Customer's application (client) ID", APP_ID);
     expect(form.link()).toBe(`https://docs.example.com/check?guide=office365&version=1.0&tenant=contoso.onmicrosoft.com&appId=${APP_ID}`);
     const parsed = parseSupportLinkParams(new URL(form.link()).search, {
-      versionsByGuide: {office365: ['2.0', '1.0', 'current']},
+      versionsByGuide: new Map([['office365', ['2.0', '1.0', 'current']]]),
       latestVersion: '2.0',
     });
     expect(parsed).toMatchObject({guide: 'office365', version: '1.0', tenant: 'contoso.onmicrosoft.com', appId: APP_ID, ignored: []});

@@ -36,10 +36,20 @@ export function isTenant(value: string): boolean {
 }
 
 export interface KnownGuides {
-  /** Versions that have a profile, per guide (Docusaurus names: "2.0", "current"). */
-  versionsByGuide: Record<string, string[]>;
+  /**
+   * Versions that have a profile, per guide (Docusaurus names: "2.0", "current"). A Map: a guide
+   * name from a link is data, and must never reach an object's prototype (`constructor`).
+   */
+  versionsByGuide: ReadonlyMap<string, readonly string[]>;
   /** The newest released version; the default when a link names none. */
   latestVersion: string;
+}
+
+/** The guides and versions that have a profile, from the profiles the site was built with. */
+export function knownGuidesOf(profiles: ReadonlyArray<{guide: string; version: string}>, latestVersion: string): KnownGuides {
+  const versionsByGuide = new Map<string, string[]>();
+  for (const {guide, version} of profiles) versionsByGuide.set(guide, [...(versionsByGuide.get(guide) ?? []), version]);
+  return {versionsByGuide, latestVersion};
 }
 
 export interface IgnoredParam {
@@ -97,16 +107,16 @@ export function parseSupportLinkParams(search: string | URLSearchParams, known: 
   const ignore = (name: SupportLinkParamName, reason: string) =>
     ignoredAt.push({at: values.get(name)?.at ?? 0, param: {name, reason}});
 
-  const guides = Object.keys(known.versionsByGuide).sort();
+  const guides = [...known.versionsByGuide.keys()].sort();
   const defaultGuide = guides.includes('office365') ? 'office365' : guides[0] ?? 'office365';
   let guide = defaultGuide;
   const guideValue = values.get('guide')?.value;
   if (guideValue !== undefined) {
-    if (known.versionsByGuide[guideValue]) guide = guideValue;
+    if (known.versionsByGuide.has(guideValue)) guide = guideValue;
     else ignore('guide', `not a known guide (${listInWords(guides)}).`);
   }
 
-  const versions = known.versionsByGuide[guide] ?? [];
+  const versions = known.versionsByGuide.get(guide) ?? [];
   let version = versions.includes(known.latestVersion) ? known.latestVersion : versions[0] ?? known.latestVersion;
   const versionValue = values.get('version')?.value;
   if (versionValue !== undefined) {

@@ -121,6 +121,11 @@ describe('isReadOnlyPermission: an allow-list, never a deny-list', () => {
     [AAD_GRAPH, 'Directory.AccessAsUser.All'],
     // A read-only list belongs to its API: openid of another API is not vouched for.
     ['00000002-0000-0ff1-ce00-000000000000', 'openid'],
+    // Names are data: an object's own prototype is not a read-only list.
+    [GRAPH, 'constructor'],
+    [GRAPH, '__proto__'],
+    [GRAPH, 'toString'],
+    [GRAPH, 'hasOwnProperty'],
   ])('%s %s is not known to be read-only', (resource, value) => {
     expect(isReadOnlyPermission(resource, value)).toBe(false);
   });
