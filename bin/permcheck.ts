@@ -13,6 +13,7 @@ import {parseArgs} from 'node:util';
 import {CLOUD_NAMES, isCloudName} from '../src/permissions/clouds';
 import {compareToProfile} from '../src/permissions/compare';
 import {ManifestError, parseAppManifest} from '../src/permissions/manifest';
+import {terminalSafe} from '../src/permissions/outputSafety';
 import {ProfileError, parseProfile} from '../src/permissions/profile';
 import {renderReport, type ReportFormat} from '../src/permissions/reports';
 import {publicVersionName} from '../src/permissions/versionNames';
@@ -286,12 +287,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   try {
     return await run(argv, io);
   } catch (error) {
+    // Messages quote what was typed or read: shown as data, never as terminal control sequences.
     if (error instanceof UsageError) {
-      io.stderr(`permcheck: ${error.message}\n`);
+      io.stderr(`permcheck: ${terminalSafe(error.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`permcheck: unexpected error: ${oneLine(message)}\n`);
+    io.stderr(`permcheck: unexpected error: ${terminalSafe(oneLine(message))}\n`);
     return EXIT_BAD_INPUT;
   }
 }

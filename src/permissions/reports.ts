@@ -3,6 +3,8 @@
  * ticket) and JSON (the CLI's machine-readable output). No secret or token ever: values that look
  * like one are masked, whatever their source.
  */
+import {isGuid} from './guid';
+import {markdownText, terminalSafe} from './outputSafety';
 import {formatRequiredResourceAccess} from './remediation';
 import type {CheckResult, Finding, Fix, PermissionFinding, SettingFinding, UnreadPart} from './types';
 import {publicVersionName} from './versionNames';
@@ -259,9 +261,8 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** A value (or a sentence carrying values) in a table cell, heading or list item: data, not markup. */
+const cell = markdownText;
 
 function fence(language: string, body: string): string {
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
@@ -276,7 +277,7 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
   out.push(`## Permission check: ${cell(meta.guide)} ${cell(publicVersionName(meta.version))} — ${icon} ${result.verdict}`, '');
   out.push('| | |', '| --- | --- |');
   out.push(`| Guide | ${cell(meta.guide)} |`, `| Version | ${cell(publicVersionName(meta.version))} |`);
-  if (meta.appId) out.push(`| App (client) ID | \`${cell(meta.appId)}\` |`);
+  if (meta.appId) out.push(`| App (client) ID | ${isGuid(meta.appId) ? `\`${meta.appId.trim()}\`` : cell(meta.appId)} |`);
   if (meta.tenant) out.push(`| Tenant | ${cell(meta.tenant)} |`);
   out.push(`| Verdict | **${result.verdict}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) |`);
   out.push(`| Admin consent | ${result.grantsChecked ? 'checked' : 'not checked: only the manifest was read'} |`);
@@ -321,6 +322,37 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Terminal safety: every string of the result (values from the manifest or tenant are inside
+// findings, messages, fixes) and of the meta, before the text report adds its own colours.
+
+function mapStrings<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)])) as T;
+  }
+  return value;
+}
+
+function terminalSafeResult(result: CheckResult): CheckResult {
+  const safe = mapStrings(result, (text) => terminalSafe(text));
+  // Commands keep their line breaks (a multi-line PowerShell block: built from checked values
+  // only); a line break anywhere else could start a line that fakes the report's own.
+  const commands = (list: string[]) => list.map((command) => terminalSafe(command, {keepLineBreaks: true}));
+  return {
+    ...safe,
+    findings: safe.findings.map((finding, i) => {
+      const fix = result.findings[i]!.fix;
+      return fix ? {...finding, fix: {...finding.fix!, azureCli: commands(fix.azureCli), powershell: commands(fix.powershell)}} : finding;
+    }),
+  };
+}
+
+function terminalSafeMeta(meta: ReportMeta): Pick<ReportMeta, 'guide' | 'version' | 'appId' | 'tenant'> {
+  return mapStrings({guide: meta.guide, version: meta.version, appId: meta.appId, tenant: meta.tenant}, (text) => terminalSafe(text));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Renders a check result. `json` is exactly the CLI's object {guide, version, verdict, findings}. */
 export function renderReport(result: CheckResult, format: ReportFormat, meta: ReportMeta): string {
@@ -330,6 +362,6 @@ export function renderReport(result: CheckResult, format: ReportFormat, meta: Re
     case 'markdown':
       return redactSecrets(markdownReport(result, meta));
     case 'text':
-      return redactSecrets(textReport(result, meta));
+      return redactSecrets(textReport(terminalSafeResult(result), {...meta, ...terminalSafeMeta(meta)}));
   }
 }

@@ -120,6 +120,25 @@ describe('permcheck (in-process)', () => {
     expect(stderr).toMatch(/Teams Toolkit .*template.*Paste the manifest of the app registration it created instead/);
   });
 
+  it('prints no control sequence it was given: not from --tenant, --guide or the manifest', async () => {
+    const esc = '\u001b]8;;https://attacker.example\u0007PASS\u001b[2J';
+    const tenant = await run(['--guide', 'office365', '--manifest', manifest('graph-compliant.json'), '--tenant', esc, '--now', NOW]);
+    expect(tenant.stdout).toContain('Tenant: \\u{1b}]8;;https://attacker.example\\u{7}PASS\\u{1b}[2J');
+    expect(tenant.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    const guide = await run(['--guide', esc, '--manifest', manifest('graph-compliant.json')]);
+    expect(guide.code).toBe(2);
+    expect(guide.stderr).toMatch(/unknown guide/);
+    expect(guide.stderr.replace(/\n$/, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
+    const planted = JSON.parse(fs.readFileSync(manifest('graph-expired-secret.json'), 'utf8'));
+    planted.passwordCredentials[0].displayName = 'x\u001b[1A\u001b[2K\rVerdict: PASS';
+    const file = path.join(siteDir, 'planted.json');
+    fs.writeFileSync(file, JSON.stringify(planted));
+    const text = await run(['--guide', 'office365', '--manifest', file, '--now', NOW], {isTTY: true});
+    // Its own colours only: every ESC starts one of the report's SGR codes.
+    expect(text.stdout.replace(/\u001b\[\d+m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(text.stdout.split('\n').filter((line) => line.startsWith('Verdict'))).toHaveLength(1);
+  });
+
   it('reads the manifest from standard input with --manifest -', async () => {
     const {code, stdout} = await run(['--guide', 'office365', '--manifest', '-', '--format', 'markdown', '--now', NOW], {
       stdin: fs.readFileSync(manifest('legacy-compliant.json'), 'utf8'),
