@@ -85,6 +85,8 @@ function writeLines(file: string, header: Record<string, unknown>, listName: str
   fs.writeFileSync(file, text);
 }
 
+fs.mkdirSync(catalogDir, {recursive: true});
+
 function buildMicrosoftGraph(inputFile: string): void {
   if (!fs.existsSync(inputFile)) {
     console.warn(`build-catalog: ${inputFile} not found; microsoft-graph.json left as it is (pass the path of microsoft-graph-permissions.json to rebuild it).`);
