@@ -166,6 +166,17 @@ export function permissionById(resourceAppId: string, id: string, type?: Permiss
   return (type ? entries.find((p) => p.type === type) : undefined) ?? (type ? undefined : entries[0]);
 }
 
+/** A permission with this id in another API's catalog (an id listed under the wrong API), else undefined. */
+export function permissionElsewhere(resourceAppId: string, id: string, type: PermissionType): CatalogPermission | undefined {
+  const resource = resourceAppId.trim().toLowerCase();
+  for (const [otherId, index] of indexes()) {
+    if (otherId === resource) continue;
+    const found = index.byId.get(id.trim().toLowerCase())?.find((p) => p.type === type);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The display name of an API the project knows ('Microsoft Graph', 'Azure Active Directory Graph', …), else null. */
 export function knownResourceName(resourceAppId: string): string | null {
   const id = resourceAppId.trim().toLowerCase();
@@ -179,13 +190,16 @@ export function knownResourceName(resourceAppId: string): string | null {
  */
 const READ_ONLY_OPERATION = /^Read(?:Basic|Selected|Anonymous|Data|Artifact)?(?:For[A-Z][A-Za-z]*)?$/;
 
-/** API -> name -> why it only reads. Maps, not objects: a name is data and never reaches a prototype. */
-const readOnlyByResource = new Map(
-  Object.entries(readOnlyLists.resources as Record<string, Record<string, string>>).map(([id, names]) => [
-    id.toLowerCase(),
-    new Map(Object.entries(names)),
-  ]),
-);
+/** API -> name -> reason. Maps, not objects: a name is data and never reaches a prototype. */
+function listByResource(lists: Record<string, Record<string, string>>): Map<string, Map<string, string>> {
+  return new Map(Object.entries(lists).map(([id, names]) => [id.toLowerCase(), new Map(Object.entries(names))]));
+}
+
+const readOnlyByResource = listByResource(readOnlyLists.readOnly);
+const notReadOnlyByResource = listByResource(readOnlyLists.notReadOnly);
+
+/** A display name that says the permission writes: it vetoes the name rule (never the other way). */
+const DISPLAY_NAME_SAYS_IT_WRITES = /\b(?:write|writes|send|sends|delete|deletes|full control|impersonate)\b/i;
 
 /**
  * Why a named permission is known to be read-only, or null when it is not: the guides promise
@@ -195,12 +209,26 @@ const readOnlyByResource = new Map(
  * kept with the catalog (catalog/read-only.json: Microsoft Graph's OpenID Connect scopes, …).
  * Every other name can change data or act for someone: `user_impersonation`,
  * `full_access_as_app`, `Exchange.ManageAsApp`, `Directory.AccessAsUser.All`, anything unfamiliar.
+ * Vetoes only make it stricter: the API's not-read-only list (permissions that hand out
+ * credentials, or change state despite their name), and a catalog display name that says it writes.
  */
 export function readOnlyReason(resourceAppId: string, value: string): string | null {
-  const listed = readOnlyByResource.get(resourceAppId.trim().toLowerCase())?.get(value);
+  const resource = resourceAppId.trim().toLowerCase();
+  if (notReadOnlyByResource.get(resource)?.has(value)) return null;
+  const listed = readOnlyByResource.get(resource)?.get(value);
   if (listed !== undefined) return listed;
   const operation = value.split('.')[1];
-  return operation !== undefined && READ_ONLY_OPERATION.test(operation) ? `its operation, ${operation}, only reads` : null;
+  if (operation === undefined || !READ_ONLY_OPERATION.test(operation)) return null;
+  const index = indexOf(resource);
+  const saysItWrites = ['Application', 'Delegated'].some((type) =>
+    DISPLAY_NAME_SAYS_IT_WRITES.test(index?.byTypeAndValue.get(`${type}|${value}`)?.displayName ?? ''),
+  );
+  return saysItWrites ? null : `its operation, ${operation}, only reads`;
+}
+
+/** Why a permission whose name reads is nonetheless not read-only (catalog/read-only.json), or null. */
+export function notReadOnlyNote(resourceAppId: string, value: string): string | null {
+  return notReadOnlyByResource.get(resourceAppId.trim().toLowerCase())?.get(value) ?? null;
 }
 
 export function isReadOnlyPermission(resourceAppId: string, value: string): boolean {

@@ -3,7 +3,17 @@
  * has (from a tenant, a manifest or the sample tenant), as findings in a stable order, with a
  * fix on every error finding, and a verdict that is never `pass` on partial data.
  */
-import {findPermission, isGuid, isRetiredResource, knownResourceName, nameSaysItWrites, permissionById, readOnlyReason} from './catalog';
+import {
+  findPermission,
+  isGuid,
+  isRetiredResource,
+  knownResourceName,
+  nameSaysItWrites,
+  notReadOnlyNote,
+  permissionById,
+  permissionElsewhere,
+  readOnlyReason,
+} from './catalog';
 import {cloudByName} from './clouds';
 import {
   correctedRequiredResourceAccess,
@@ -426,7 +436,11 @@ function excessFinding(b: Builder, resourceAppId: string, resourceName: string, 
 
   if (entry.name === null) {
     const asOther = entry.id ? lookup.nameOf(resourceAppId, entry.id, otherType(entry.type)) : null;
-    const message = asOther
+    const elsewhere = entry.id && !asOther ? permissionElsewhere(resourceAppId, entry.id, entry.type) : undefined;
+    const message = elsewhere
+      ? `${entry.id} is listed as ${withArticle(entry.type)} permission of ${resourceName}, but it is the id of ${elsewhere.value} of ${knownResourceName(elsewhere.resourceAppId)}: ` +
+        `listed under the wrong API it names nothing, so it cannot be shown to be read-only. The manifest was edited by hand: remove it.`
+      : asOther
       ? `${entry.id} is listed as ${withArticle(entry.type)} permission of ${resourceName}, but it is the id of the ${typeWord(otherType(entry.type))} permission ${asOther}: ` +
         `this is ${withArticle(otherType(entry.type))} permission listed as ${withArticle(entry.type)} permission. The portal never writes this; the manifest was edited by hand. ` +
         `As listed it names nothing, so it cannot be shown to be read-only: remove it.`
@@ -434,7 +448,12 @@ function excessFinding(b: Builder, resourceAppId: string, resourceName: string, 
     return {...base, status: 'unknown', severity: 'error', message: message + retired, fix};
   }
   if (readOnlyReason(resourceAppId, entry.name) === null) {
-    const why = nameSaysItWrites(entry.name) ? 'it can change data or act for a user' : 'it cannot be shown to be read-only';
+    const note = notReadOnlyNote(resourceAppId, entry.name);
+    const why = note
+      ? `it is not read-only: it ${note}`
+      : nameSaysItWrites(entry.name)
+        ? 'it can change data or act for a user'
+        : 'it cannot be shown to be read-only';
     return {
       ...base,
       status: 'excess',

@@ -55,7 +55,12 @@ function syntaxError(text: string): ManifestError {
   const problem = locateJsonError(text);
   if (!problem) return new ManifestError('This is not valid JSON.');
   const position = lineAndColumn(text, problem.offset);
-  return new ManifestError(`This is not valid JSON: ${problem.reason} at line ${position.line}, column ${position.column}.`, position);
+  // Vendors publish requiredResourceAccess entries as objects separated by commas, without [ ].
+  const listHint =
+    text.trimStart().startsWith('{') && text[problem.offset] === ',' && /after the end of the JSON value/.test(problem.reason)
+      ? ' It looks like several objects separated by commas: put [ before the first and ] after the last to paste them as a list.'
+      : '';
+  return new ManifestError(`This is not valid JSON: ${problem.reason} at line ${position.line}, column ${position.column}.${listHint}`, position);
 }
 
 function rejectDuplicateKeys(text: string): void {

@@ -121,6 +121,13 @@ describe('isReadOnlyPermission: an allow-list, never a deny-list', () => {
     [AAD_GRAPH, 'Directory.AccessAsUser.All'],
     // A read-only list belongs to its API: openid of another API is not vouched for.
     ['00000002-0000-0ff1-ce00-000000000000', 'openid'],
+    // Named as if they only read, but they hand out credentials or change state (a veto list).
+    [GRAPH, 'BitlockerKey.Read.All'],
+    [GRAPH, 'DeviceLocalCredential.Read.All'],
+    ['c5393580-f805-4401-95e8-94b7a6ef2fc2', 'ActivityFeed.Read'],
+    ['c5393580-f805-4401-95e8-94b7a6ef2fc2', 'ActivityFeed.ReadDlp'],
+    // Microsoft's display name says "Read and write": the name rule is vetoed.
+    [GRAPH, 'UserAuthMethod-ResourceKey.Read.All'],
     // Names are data: an object's own prototype is not a read-only list.
     [GRAPH, 'constructor'],
     [GRAPH, '__proto__'],
@@ -146,7 +153,10 @@ describe('isReadOnlyPermission: an allow-list, never a deny-list', () => {
     [GRAPH, 'offline_access'],
     [GRAPH, 'DeviceManagement.Scripts.Read.All'],
     ['00000002-0000-0ff1-ce00-000000000000', 'Mail.Read'],
-    ['c5393580-f805-4401-95e8-94b7a6ef2fc2', 'ActivityFeed.ReadDlp'],
+    [GRAPH, 'BitlockerKey.ReadBasic.All'],
+    [GRAPH, 'DeviceLocalCredential.ReadBasic.All'],
+    [GRAPH, 'WindowsUpdates.Read.All'],
+    ['c5393580-f805-4401-95e8-94b7a6ef2fc2', 'ServiceHealth.Read'],
     [AAD_GRAPH, 'User.Read'],
   ])('%s %s only reads', (resource, value) => {
     expect(isReadOnlyPermission(resource, value)).toBe(true);

@@ -12,6 +12,15 @@ function errorOf(input: unknown): ManifestError {
   throw new Error('expected a ManifestError');
 }
 
+describe('pasted vendor snippets', () => {
+  it('says to wrap objects separated by commas in [ ] (a vendor page lists requiredResourceAccess entries that way)', () => {
+    const text = '{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": []},\n{"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": []}';
+    const error = errorOf(text);
+    expect(error.message).toMatch(/at line 1, column \d+\. It looks like several objects separated by commas: put \[ before the first and \] after the last/);
+    expect(parseAppManifest(`[${text}]`).configured).toEqual([]);
+  });
+});
+
 describe('parseAppManifest: the Microsoft Graph format', () => {
   const observed = parseAppManifest(fixture('graph-compliant.json'));
 
