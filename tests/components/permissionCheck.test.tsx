@@ -102,6 +102,30 @@ describe('<PermissionCheck /> in the browser', () => {
     expect(Object.keys(rowsOf(root)).sort()).toEqual(['Files.Read.All|Application', 'Sites.Read.All|Application']);
   });
 
+  it('checks a bare requiredResourceAccess list as vendors publish it, saying settings were not checked', async () => {
+    renderCheck();
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    fireEvent.change(screen.getByLabelText('App manifest'), {target: {value: manifestFixture('permission-list-vendor.json')}});
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    const verdict = await verdictOf();
+    expect(verdict.dataset.verdict).toBe('fail');
+    expect(verdict.textContent).toContain('Sign-in audience and credentials were not checked: only a permission list was read.');
+    const rows = rowsOf(screen.getByTestId('permission-check'));
+    expect(rows['User.Read.All|Application']).toBe('ok');
+    expect(rows['AuditLog.Read.All|Application']).toBe('missing');
+    expect(screen.getByTestId('permission-check').querySelector('[data-setting]')).toBeNull();
+  });
+
+  it('names a Teams Toolkit template and says what to paste instead', async () => {
+    renderCheck();
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    fireEvent.change(screen.getByLabelText('App manifest'), {target: {value: manifestFixture('teams-toolkit-aad.manifest.json')}});
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    const alert = await screen.findByRole('alert', {}, CHECK_TIMEOUT);
+    expect(alert.textContent).toMatch(/Teams Toolkit .*Paste the manifest of the app registration it created instead/);
+    expect(screen.queryByTestId('verdict')).toBeNull();
+  });
+
   it('says what is wrong with input that is not a manifest, and what to do', async () => {
     renderCheck();
     fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
