@@ -5,6 +5,7 @@
  */
 import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './clouds';
 import {findPermission, isGuid, toResourceAccessType} from './catalog';
+import {MICROSOFT_GRAPH_APP_ID} from './types';
 import type {
   CheckResult,
   CloudEndpoints,
@@ -33,12 +34,12 @@ export function safeTenant(tenant: string | null | undefined): string | undefine
 }
 
 /** A GUID for a command, lower-case; else null. */
-function safeGuid(value: string | null | undefined): string | null {
+export function safeGuid(value: string | null | undefined): string | null {
   return value && isGuid(value) ? value.trim().toLowerCase() : null;
 }
 
 /** A permission name for a command (letters, digits, `.`, `_`, `-`); else a placeholder. */
-function safeName(value: string): string {
+export function safeName(value: string): string {
   return /^[A-Za-z0-9._-]+$/.test(value) ? value : '<permission name>';
 }
 
@@ -142,26 +143,26 @@ export function correctedRequiredResourceAccess(
 // ---------------------------------------------------------------------------------------------
 // Command builders
 
-function appIdOf(ctx: RemediationContext): string {
+export function appIdOf(ctx: RemediationContext): string {
   return safeGuid(ctx.appId) ?? APP_ID_PLACEHOLDER;
 }
 
-function azurePrelude(ctx: RemediationContext): string[] {
+export function azurePrelude(ctx: RemediationContext): string[] {
   return ctx.cloud.name === 'global' ? [] : [`az cloud set --name ${azureCliCloudName(ctx.cloud.name)}`];
 }
 
-function powershellConnect(ctx: RemediationContext, scopes: string[]): string {
+export function powershellConnect(ctx: RemediationContext, scopes: string[]): string {
   const environment = ctx.cloud.name === 'global' ? '' : ` -Environment ${powershellEnvironmentName(ctx.cloud.name)}`;
   const safe = safeTenant(ctx.tenant);
   const tenant = safe && safe !== 'organizations' && safe !== 'common' ? ` -TenantId '${safe}'` : '';
   return `Connect-MgGraph -Scopes ${scopes.map((s) => `'${s}'`).join(',')}${tenant}${environment}`;
 }
 
-function powershellApp(ctx: RemediationContext): string {
+export function powershellApp(ctx: RemediationContext): string {
   return `$app = Get-MgApplication -Filter "appId eq '${appIdOf(ctx)}'"`;
 }
 
-function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
+export function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
   return [
     `$sp = Get-MgServicePrincipal -Filter "appId eq '${appIdOf(ctx)}'"`,
     `$api = Get-MgServicePrincipal -Filter "appId eq '${safeGuid(resourceAppId) ?? '<API appId>'}'"`,
@@ -178,11 +179,11 @@ export function powershellUpdateRequiredResourceAccess(corrected: CorrectedRequi
 }
 
 /** The permission's id for a command, or a placeholder naming it. */
-function idOrPlaceholder(permission: {permission: string; permissionId: string | null}): string {
+export function idOrPlaceholder(permission: {permission: string; permissionId: string | null}): string {
   return safeGuid(permission.permissionId) ?? `<id of ${safeName(permission.permission)}>`;
 }
 
-function apiOf(ref: {resourceAppId: string}): string {
+export function apiOf(ref: {resourceAppId: string}): string {
   return safeGuid(ref.resourceAppId) ?? '<API appId>';
 }
 
@@ -194,7 +195,7 @@ export interface PermissionRef {
   type: PermissionType;
 }
 
-function typeWord(type: PermissionType): string {
+export function typeWord(type: PermissionType): string {
   return type === 'Application' ? 'application' : 'delegated';
 }
 
@@ -214,11 +215,40 @@ function consentCommands(ref: PermissionRef, ctx: RemediationContext): {azureCli
   return {azureCli, powershell};
 }
 
-const WRITE_APP_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'];
+export const WRITE_APP_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'];
 
-function consentUrlOf(ctx: RemediationContext): {adminConsentUrl?: string} {
+/** The tenant of the check, when one is known (not 'organizations' or 'common'). */
+function knownTenant(ctx: RemediationContext): string | undefined {
+  const tenant = safeTenant(ctx.tenant);
+  return tenant && tenant !== 'organizations' && tenant !== 'common' ? tenant : undefined;
+}
+
+/** The admin-consent link, when both the tenant and the app are known: a link with a placeholder would not open. */
+export function consentUrlOf(ctx: RemediationContext): {adminConsentUrl?: string} {
   const appId = safeGuid(ctx.appId);
-  return appId ? {adminConsentUrl: adminConsentUrl(ctx.cloud, ctx.tenant, appId)} : {};
+  const tenant = knownTenant(ctx);
+  return appId && tenant ? {adminConsentUrl: adminConsentUrl(ctx.cloud, tenant, appId)} : {};
+}
+
+/** Where the consent link is not known: what to open, and what to put in place of the placeholder. */
+export function consentUrlToFillIn(ctx: RemediationContext): string {
+  if (consentUrlOf(ctx).adminConsentUrl) return '';
+  const url = `https://${ctx.cloud.authorityHost}/<your tenant ID or domain>/adminconsent?client_id=${appIdOf(ctx)}`;
+  const what = safeGuid(ctx.appId) ? 'your tenant ID (or primary domain)' : "your tenant ID (or primary domain) and the app's application (client) ID";
+  return ` Or open ${url} with ${what} in place of the <…> placeholders.`;
+}
+
+/**
+ * Who can grant admin consent (Microsoft's "Grant tenant-wide admin consent"): application
+ * permissions of Microsoft Graph need a Privileged Role Administrator (or Global
+ * Administrator); other APIs' application permissions and any delegated permission can also be
+ * consented by a Cloud Application Administrator or an Application Administrator.
+ */
+export function consentRoles(permissions: ReadonlyArray<{resourceAppId: string; type: PermissionType}>): string {
+  const graphAppRole = permissions.some((p) => p.resourceAppId.toLowerCase() === MICROSOFT_GRAPH_APP_ID && p.type === 'Application');
+  return graphAppRole
+    ? 'an admin with the Privileged Role Administrator or Global Administrator role (Microsoft Graph application permissions need one of these)'
+    : 'an admin with the Privileged Role Administrator, Cloud Application Administrator, Application Administrator or Global Administrator role';
 }
 
 /**
@@ -239,7 +269,7 @@ export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext
   const appId = appIdOf(ctx);
   const consent = consentCommands(ref, ctx);
   return {
-    summary: `Add the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission} to the app registration, then grant admin consent.`,
+    summary: `Add the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission} to the app registration, then grant admin consent (${consentRoles([ref])}).${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [
@@ -257,7 +287,7 @@ export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx
   const wrongType: PermissionType = ref.type === 'Application' ? 'Delegated' : 'Application';
   const consent = consentCommands(ref, ctx);
   return {
-    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${ref.type === 'Application' ? 'an application' : 'a delegated'} permission of ${ref.resourceName}, then grant admin consent.`,
+    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${ref.type === 'Application' ? 'an application' : 'a delegated'} permission of ${ref.resourceName}, then grant admin consent (${consentRoles([ref])}).${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [
@@ -275,7 +305,7 @@ export function fixNotGranted(ref: PermissionRef, ctx: RemediationContext): Fix 
   const consent = consentCommands(ref, ctx);
   const never = ctx.servicePrincipalExists === false ? ' The app was never consented in this tenant: consent creates its service principal.' : '';
   return {
-    summary: `Grant admin consent for the app's permissions (an admin with the Privileged Role Administrator, Cloud Application Administrator or Application Administrator role).${never}`,
+    summary: `Grant admin consent for the app's permissions (${consentRoles([ref])}).${never}${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [...azurePrelude(ctx), ...consent.azureCli],
@@ -287,7 +317,7 @@ export function fixNotGranted(ref: PermissionRef, ctx: RemediationContext): Fix 
  * Microsoft Graph PowerShell: takes one scope out of the app's delegated grants of one consent
  * type (every user's own grant for 'Principal'), deleting a grant that is left with none.
  */
-function powershellRevokeScope(scope: string, consentType: 'AllPrincipals' | 'Principal'): string {
+export function powershellRevokeScope(scope: string, consentType: 'AllPrincipals' | 'Principal'): string {
   return (
     `Get-MgOauth2PermissionGrant -All -Filter "clientId eq '$($sp.Id)' and resourceId eq '$($api.Id)' and consentType eq '${consentType}'" | ForEach-Object { ` +
     `$rest = ($_.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${safeName(scope)}' }) -join ' '; ` +

@@ -81,7 +81,11 @@ describe('missing', () => {
     const f = find(result, 'Files.Read.All');
     expect(f).toMatchObject({status: 'missing', severity: 'error', configured: false, granted: null, type: 'Application', resourceAppId: GRAPH, resourceName: 'Microsoft Graph'});
     expect(f.fix?.portalUrl).toBe(`https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/CallAnAPI/appId/${APP_ID}`);
-    expect(f.fix?.adminConsentUrl).toBe(`https://login.microsoftonline.com/organizations/adminconsent?client_id=${APP_ID}`);
+    // No tenant known: no link that would not open, but the words to fill one in.
+    expect(f.fix?.adminConsentUrl).toBeUndefined();
+    expect(compareToProfile(v2, manifestState({configured: without('Files.Read.All')}), {...ctx, tenant: 'contoso.onmicrosoft.com'}).findings.find((x) => x.kind === 'permission' && x.permission === 'Files.Read.All')?.fix?.adminConsentUrl).toBe(
+      `https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=${APP_ID}`,
+    );
     expect(f.fix?.azureCli).toEqual([
       `az ad app permission add --id ${APP_ID} --api ${GRAPH} --api-permissions ${gid('Files.Read.All')}=Role`,
       `az ad app permission admin-consent --id ${APP_ID}`,
@@ -130,7 +134,11 @@ describe('not-granted', () => {
     expect(result.verdict).toBe('fail');
     const f = find(result, 'AuditLog.Read.All');
     expect(f).toMatchObject({status: 'not-granted', severity: 'error', configured: true, granted: false});
-    expect(f.fix?.adminConsentUrl).toBe(`https://login.microsoftonline.com/organizations/adminconsent?client_id=${APP_ID}`);
+    expect(f.fix?.adminConsentUrl).toBeUndefined();
+    expect(f.fix?.summary).toContain(`Or open https://login.microsoftonline.com/<your tenant ID or domain>/adminconsent?client_id=${APP_ID} with your tenant ID (or primary domain) in place of the <…> placeholders.`);
+    // Microsoft Graph application permissions: only these roles can consent to them.
+    expect(f.fix?.summary).toMatch(/Privileged Role Administrator or Global Administrator role/);
+    expect(f.fix?.summary).not.toMatch(/Cloud Application Administrator/);
     expect(f.fix?.azureCli).toEqual([`az ad app permission admin-consent --id ${APP_ID}`]);
   });
 
@@ -368,7 +376,8 @@ describe('fixes', () => {
     const china = find(compareToProfile(v2, broken, {...ctx, cloud: 'china'}), 'Files.Read.All');
     expect(china.fix?.azureCli[0]).toBe('az cloud set --name AzureChinaCloud');
     expect(china.fix?.portalUrl).toMatch(/^https:\/\/entra\.microsoftonline\.cn\//);
-    expect(china.fix?.adminConsentUrl).toMatch(/^https:\/\/login\.partner\.microsoftonline\.cn\/organizations\/adminconsent/);
+    expect(china.fix?.adminConsentUrl).toBeUndefined();
+    expect(china.fix?.summary).toContain('https://login.partner.microsoftonline.cn/<your tenant ID or domain>/adminconsent');
   });
 
   it('use an <appId> placeholder in commands, and no broken links, when the app id is unknown', () => {
@@ -416,7 +425,7 @@ describe('fixes are safe to copy', () => {
     const fix = find(result, 'Files.Read.All').fix!;
     const everything = JSON.stringify(fix);
     expect(everything).not.toMatch(/Remove-MgApplication|rm -rf/);
-    expect(fix.adminConsentUrl).toBe(`https://login.microsoftonline.com/organizations/adminconsent?client_id=${APP_ID}`);
+    expect(fix.adminConsentUrl).toBeUndefined();
   });
 
   it('a permission name from the tenant with quotes becomes a placeholder in commands', () => {
