@@ -14,7 +14,7 @@
  */
 import * as z from 'zod';
 import {GUID_PATTERN, isGuid} from './catalog';
-import {findDuplicateKey, lineAndColumn, locateJsonError} from './manifestJson';
+import {findDuplicateKey, lineAndColumn, locateJsonError, manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestJson';
 import {formatJsonPath} from './profile';
 import type {ConfiguredPermission, ObservedCredential, ObservedState, PermissionType} from './types';
 
@@ -40,6 +40,15 @@ export class ManifestError extends Error {
 // JSON text
 
 export {locateJsonError} from './manifestJson';
+/** The input limits, shared with the page and permcheck (one definition, one wording). */
+export {
+  decodeManifestBytes,
+  MANIFEST_TOO_LARGE,
+  manifestTextProblem,
+  MAX_JSON_DEPTH,
+  MAX_MANIFEST_BYTES,
+  NUL_IN_TEXT,
+} from './manifestJson';
 
 /** Text from the input, shortened and with control and format characters escaped: data, not markup. */
 function quoteInputText(value: string, maxChars = 60): string {
@@ -75,10 +84,16 @@ function rejectDuplicateKeys(text: string): void {
 }
 
 function parseJsonText(input: string): unknown {
+  // Limits first, each a linear pass: a huge text, text with NULs (UTF-16 read as UTF-8) and
+  // nesting no manifest has are refused before any parser (or call stack) sees them.
+  const refused = manifestTextProblem(input);
+  if (refused) throw new ManifestError(refused);
   const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
     throw new ManifestError(`The manifest is empty. ${WHERE_TO_EXPORT}`);
   }
+  const depth = nestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) throw new ManifestError(tooDeeplyNested(depth));
   let data: unknown;
   try {
     data = JSON.parse(text);

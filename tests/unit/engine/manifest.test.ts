@@ -1,5 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ManifestError, locateJsonError, parseAppManifest} from '../../../src/permissions/manifest';
+import {
+  decodeManifestBytes,
+  ManifestError,
+  MANIFEST_TOO_LARGE,
+  MAX_JSON_DEPTH,
+  MAX_MANIFEST_BYTES,
+  locateJsonError,
+  manifestTextProblem,
+  parseAppManifest,
+} from '../../../src/permissions/manifest';
+import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
 import {AAD_GRAPH, AAD_GRAPH_USER_READ, APP_ID, GRAPH, fixture, gid} from './helpers';
 
 function errorOf(input: unknown): ManifestError {
@@ -296,6 +309,123 @@ describe('locateJsonError', () => {
         valid = false;
       }
       expect(locateJsonError(text) === null, text).toBe(valid);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Input limits and forgiveness (issue 8)
+
+const FIXTURES = path.resolve(__dirname, '../../fixtures/manifests');
+const fixtureBytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
+
+/** A valid manifest padded with spaces to exactly `bytes` bytes of UTF-8. */
+function manifestOfSize(bytes: number, padding = ' '): string {
+  const text = fixture('graph-compliant.json');
+  const size = Buffer.byteLength(text, 'utf8');
+  const unit = Buffer.byteLength(padding, 'utf8');
+  return text + padding.repeat(Math.floor((bytes - size) / unit)) + ' '.repeat((bytes - size) % unit);
+}
+
+describe('input limits: size', () => {
+  it('shares one limit of 2 MB, with one message', () => {
+    expect(MAX_MANIFEST_BYTES).toBe(2 * 1024 * 1024);
+    expect(MANIFEST_TOO_LARGE).toMatch(/too large to be an app manifest \(more than 2 MB/);
+  });
+
+  it('reads a manifest of exactly the limit, and refuses one byte more, without parsing it', () => {
+    expect(parseAppManifest(manifestOfSize(MAX_MANIFEST_BYTES)).app.appId).toBe(APP_ID);
+    expect(errorOf(manifestOfSize(MAX_MANIFEST_BYTES + 1)).message).toBe(MANIFEST_TOO_LARGE);
+    // Not JSON at all: the size is what is wrong with it, said first.
+    expect(errorOf('x'.repeat(5 * 1024 * 1024)).message).toBe(MANIFEST_TOO_LARGE);
+  });
+
+  it('counts bytes of UTF-8, not characters', () => {
+    const wide = manifestOfSize(MAX_MANIFEST_BYTES + 2, '\u00a0'); // no-break space: 2 bytes, 1 character
+    expect(wide.length).toBeLessThan(MAX_MANIFEST_BYTES);
+    expect(manifestTextProblem(wide)).toBe(MANIFEST_TOO_LARGE);
+    expect(manifestTextProblem(manifestOfSize(MAX_MANIFEST_BYTES, '\u{1F600}'))).toBeNull();
+  });
+});
+
+describe('input limits: UTF-16', () => {
+  const compliant = parseAppManifest(fixture('graph-compliant.json'));
+  const expected = {...compliant, app: {...compliant.app, displayName: 'Scanner connector – Zürich'}};
+
+  it('reads a file saved as UTF-16 (PowerShell Out-File, Notepad "Unicode"), with or without a BOM, either byte order', () => {
+    const le = fixtureBytes('graph-utf16le-bom.json');
+    const be = fixtureBytes('graph-utf16be-bom.json');
+    expect(decodeManifestBytes(le).encoding).toBe('UTF-16LE');
+    expect(decodeManifestBytes(be).encoding).toBe('UTF-16BE');
+    expect(parseAppManifest(decodeManifestBytes(le).text)).toEqual(expected);
+    expect(parseAppManifest(decodeManifestBytes(be).text)).toEqual(expected);
+    expect(parseAppManifest(decodeManifestBytes(le.slice(2)).text)).toEqual(expected);
+    expect(parseAppManifest(decodeManifestBytes(be.slice(2).buffer).text)).toEqual(expected);
+  });
+
+  it('reads UTF-8, with or without a BOM, as UTF-8', () => {
+    const utf8 = new TextEncoder().encode(fixture('graph-compliant.json').replace('"Scanner connector"', '"Scanner connector – Zürich"'));
+    expect(decodeManifestBytes(utf8)).toMatchObject({encoding: 'UTF-8'});
+    expect(parseAppManifest(decodeManifestBytes(utf8).text)).toEqual(expected);
+    expect(parseAppManifest(decodeManifestBytes(fixtureBytes('graph-with-bom.json')).text)).toEqual(compliant);
+  });
+
+  it('refuses UTF-16 read as UTF-8 naming the encoding, never echoing a NUL', () => {
+    const misread = Buffer.from(fixtureBytes('graph-utf16le-bom.json')).toString('utf8');
+    expect(misread).toContain('\u0000');
+    const message = errorOf(misread).message;
+    expect(message).toBe(
+      'This text contains NUL characters: it looks like a UTF-16 file read as UTF-8. Save the manifest as UTF-8, or upload the file instead.',
+    );
+    expect(message).not.toMatch(/\u0000|\uFFFD/);
+  });
+});
+
+describe('input limits: nesting', () => {
+  it('refuses 100,000 unclosed brackets in plain words, not with a stack overflow', () => {
+    expect(errorOf('['.repeat(100_000)).message).toBe(
+      'This JSON nests 100000 levels deep (more than 64); an app manifest nests fewer than 10. Paste the manifest from the Manifest page.',
+    );
+    expect(errorOf('{"a":'.repeat(100_000)).message).toMatch(/^This JSON nests 100000 levels deep \(more than 64\)/);
+  });
+
+  it('refuses valid JSON nested deeper than the limit, and reads up to it', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    expect(MAX_JSON_DEPTH).toBe(64);
+    expect(errorOf(nested(65)).message).toMatch(/^This JSON nests 65 levels deep/);
+    expect(errorOf(nested(64)).message).not.toMatch(/nests/);
+    // Brackets inside strings are text, not nesting.
+    expect(parseAppManifest(`{"requiredResourceAccess": [], "displayName": "${'[{'.repeat(100)}\\"]"}`).app.displayName).toMatch(/^\[\{/);
+  });
+
+  it('locateJsonError finds the end of 100,000 open brackets without recursing', () => {
+    expect(locateJsonError('['.repeat(100_000))).toEqual({offset: 100_000, reason: 'unexpected the end of the text (expected a value)'});
+    expect(locateJsonError(`${'[{"a":'.repeat(50_000)}1${'}]'.repeat(50_000)}`)).toBeNull();
+    expect(locateJsonError(`${'['.repeat(100_000)}1,]`)).toEqual({offset: 100_002, reason: "a comma before ']' (JSON allows no trailing comma)"});
+  });
+});
+
+describe('permcheck shares the limits and their words', () => {
+  async function cli(file: string) {
+    // Named with its extension: without it, bin/permcheck.mjs (the launcher) would be picked.
+    const cliModule = '../../../bin/permcheck.ts';
+    const {runCli} = (await import(/* @vite-ignore */ cliModule)) as {runCli: typeof RunCli};
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = {stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: () => '', env: {}, isTTY: false};
+    return runCli(['--guide', 'office365', '--manifest', file], io).then((code) => ({code, out: out.join(''), err: err.join('')}));
+  }
+
+  it('refuses a file over the limit with the words of the page', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'permcheck-'));
+    const file = path.join(dir, 'big.json');
+    fs.writeFileSync(file, manifestOfSize(MAX_MANIFEST_BYTES + 1));
+    try {
+      const {code, err} = await cli(file);
+      expect(code).toBe(2);
+      expect(err).toBe(`permcheck: ${file}: ${MANIFEST_TOO_LARGE}\n`);
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true});
     }
   });
 });
