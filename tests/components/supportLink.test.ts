@@ -7,6 +7,7 @@ import {
   knownGuidesOf,
   type KnownGuides,
 } from '../../src/components/PermissionCheck/supportLink';
+import {isGuid as engineIsGuid} from '../../src/permissions/guid';
 
 const KNOWN: KnownGuides = {versionsByGuide: new Map([['office365', ['2.0', '1.0', 'current']]]), latestVersion: '2.0'};
 const APP_ID = '6dbc10da-23ad-499f-ba72-f7e97dde937b';
@@ -111,5 +112,30 @@ describe('support link parameters', () => {
     expect(isGuid(`${APP_ID}x`)).toBe(false);
     expect(isDomainName('xn--bcher-kva.example')).toBe(true);
     expect(isDomainName('localhost')).toBe(false);
+  });
+
+  it('reads a GUID in braces or with spaces around it, in a link, as the bare lower-case GUID', () => {
+    const braced = `{${APP_ID.toUpperCase()}}`;
+    const parsed = parseSupportLinkParams(`?tenant=${encodeURIComponent(` {${TENANT_ID}}\t`)}&appId=${encodeURIComponent(braced)}`, KNOWN);
+    expect(parsed).toMatchObject({tenant: TENANT_ID.toLowerCase(), appId: APP_ID, ignored: []});
+    expect(parseSupportLinkParams(`?appId=%20${APP_ID}%20`, KNOWN).appId).toBe(APP_ID);
+    // One brace is not a pair: ignored, as before.
+    expect(parseSupportLinkParams(`?appId=%7B${APP_ID}`, KNOWN).ignored).toEqual([{name: 'appId', reason: 'not a GUID.'}]);
+  });
+
+  it('builds links with the bare lower-case GUID however it was typed', () => {
+    const link = buildSupportLink({
+      origin: 'https://docs.example.com',
+      baseUrl: '/',
+      guide: 'office365',
+      version: '2.0',
+      tenant: ` {${TENANT_ID}} `,
+      appId: `{${APP_ID}}`,
+    });
+    expect(link).toBe(`https://docs.example.com/check?guide=office365&version=2.0&tenant=${TENANT_ID.toLowerCase()}&appId=${APP_ID}`);
+  });
+
+  it('uses the engine’s one definition of a GUID', () => {
+    expect(isGuid).toBe(engineIsGuid);
   });
 });

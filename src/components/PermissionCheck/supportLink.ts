@@ -5,6 +5,7 @@
  * and named in a notice (without repeating its value, which could be anything).
  */
 
+import {isGuid, normalizeGuid} from '../../permissions/guid';
 import {CURRENT_VERSION, publicVersionName} from '../../permissions/versionNames';
 
 export const SUPPORT_LINK_PARAMS = ['guide', 'version', 'tenant', 'appId'] as const;
@@ -14,13 +15,11 @@ export type SupportLinkParamName = (typeof SUPPORT_LINK_PARAMS)[number];
 export {CURRENT_VERSION};
 const VERSION_ALIASES: Record<string, string> = {next: CURRENT_VERSION, current: CURRENT_VERSION};
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 const TOP_LEVEL_LABEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
 
-export function isGuid(value: string): boolean {
-  return GUID.test(value);
-}
+/** The engine's one definition of a GUID (src/permissions/guid.ts), and of a GUID as typed. */
+export {isGuid, normalizeGuid};
 
 /** A DNS domain name such as contoso.onmicrosoft.com or contoso.com. */
 export function isDomainName(value: string): boolean {
@@ -33,6 +32,15 @@ export function isDomainName(value: string): boolean {
 /** A tenant as Entra accepts it in an authority: its id (GUID) or one of its verified domains. */
 export function isTenant(value: string): boolean {
   return isGuid(value) || isDomainName(value);
+}
+
+/**
+ * A tenant as typed or pasted, as the check uses it: its id as the bare lower-case GUID (braces
+ * and surrounding whitespace forgiven), or its domain in lower case; null when it is neither.
+ */
+export function normalizeTenant(value: string): string | null {
+  const trimmed = value.trim();
+  return normalizeGuid(trimmed) ?? (isDomainName(trimmed) ? trimmed.toLowerCase() : null);
 }
 
 export interface KnownGuides {
@@ -130,15 +138,15 @@ export function parseSupportLinkParams(search: string | URLSearchParams, known: 
   let tenant: string | null = null;
   const tenantValue = values.get('tenant')?.value;
   if (tenantValue !== undefined) {
-    if (isTenant(tenantValue)) tenant = tenantValue.toLowerCase();
-    else ignore('tenant', 'not a tenant ID (GUID) or a domain name.');
+    tenant = normalizeTenant(tenantValue);
+    if (tenant === null) ignore('tenant', 'not a tenant ID (GUID) or a domain name.');
   }
 
   let appId: string | null = null;
   const appIdValue = values.get('appId')?.value;
   if (appIdValue !== undefined) {
-    if (isGuid(appIdValue)) appId = appIdValue.toLowerCase();
-    else ignore('appId', 'not a GUID.');
+    appId = normalizeGuid(appIdValue);
+    if (appId === null) ignore('appId', 'not a GUID.');
   }
 
   const ignored = ignoredAt.sort((a, b) => a.at - b.at).map((entry) => entry.param);
@@ -156,13 +164,18 @@ export interface SupportLinkTarget {
   appId?: string | null;
 }
 
-/** The support link that opens the same check, pre-filled. Only valid values go in. */
+/**
+ * The support link that opens the same check, pre-filled. Only valid values go in, normalised
+ * as the /check page reads them (a GUID bare and lower-case, a domain lower-case).
+ */
 export function buildSupportLink(target: SupportLinkTarget): string {
   const query = new URLSearchParams();
   query.set('guide', target.guide);
   query.set('version', versionLabel(target.version));
-  if (target.tenant && isTenant(target.tenant)) query.set('tenant', target.tenant);
-  if (target.appId && isGuid(target.appId)) query.set('appId', target.appId);
+  const tenant = target.tenant ? normalizeTenant(target.tenant) : null;
+  const appId = target.appId ? normalizeGuid(target.appId) : null;
+  if (tenant) query.set('tenant', tenant);
+  if (appId) query.set('appId', appId);
   const base = target.baseUrl.endsWith('/') ? target.baseUrl : `${target.baseUrl}/`;
   return `${target.origin}${base}check?${query.toString()}`;
 }

@@ -12,6 +12,7 @@ import {
   manifestTextProblem,
   parseAppManifest,
 } from '../../../src/permissions/manifest';
+import {normalizeGuid} from '../../../src/permissions/guid';
 import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
 import {AAD_GRAPH, AAD_GRAPH_USER_READ, APP_ID, GRAPH, fixture, gid} from './helpers';
 
@@ -402,6 +403,16 @@ describe('input limits: nesting', () => {
     expect(locateJsonError('['.repeat(100_000))).toEqual({offset: 100_000, reason: 'unexpected the end of the text (expected a value)'});
     expect(locateJsonError(`${'[{"a":'.repeat(50_000)}1${'}]'.repeat(50_000)}`)).toBeNull();
     expect(locateJsonError(`${'['.repeat(100_000)}1,]`)).toEqual({offset: 100_002, reason: "a comma before ']' (JSON allows no trailing comma)"});
+  });
+});
+
+describe('normalizeGuid: a GUID as typed', () => {
+  const BARE = '0d651e1f-b145-4b1c-8334-8eff5cdea961';
+  it.each([BARE, `{${BARE}}`, ` ${BARE} `, `\t{ ${BARE.toUpperCase()} }\n`, `\u00a0${BARE}`])('reads %j as the bare lower-case GUID', (typed) => {
+    expect(normalizeGuid(typed)).toBe(BARE);
+  });
+  it.each([`{${BARE}`, `${BARE}}`, `{{${BARE}}}`, `(${BARE})`, `${BARE}x`, '', '{}', 42])('refuses %j', (typed) => {
+    expect(normalizeGuid(typed)).toBeNull();
   });
 });
 
