@@ -1,7 +1,7 @@
 import './setup';
 import React from 'react';
-import {describe, expect, it} from 'vitest';
-import {fireEvent, render, screen} from '@testing-library/react';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {fireEvent, render, screen, waitFor} from '@testing-library/react';
 import SupportLinkForm from '../../src/components/SupportLinkBuilder/SupportLinkForm';
 import {parseSupportLinkParams} from '../../src/components/PermissionCheck/supportLink';
 
@@ -53,5 +53,83 @@ describe('<SupportLinkBuilder /> (the form on the "For support" page)', () => {
     expect(options).toEqual(['2.0 (latest release)', '1.0', 'next']);
     fireEvent.change(screen.getByLabelText('Guide version'), {target: {value: 'current'}});
     expect(form.link()).toContain('version=next');
+  });
+
+  it('takes IDs in braces or with spaces around them, and puts the bare lower-case GUID in the link', () => {
+    const form = renderForm('2.0');
+    const tenantId = '9573F57E-48ED-48E8-ABAD-D472C3712D11';
+    form.type("Customer's tenant ID or domain", ` {${tenantId}} `);
+    form.type("Customer's application (client) ID", `{${APP_ID.toUpperCase()}}\n`);
+    for (const label of ["Customer's tenant ID or domain", "Customer's application (client) ID"]) {
+      expect(screen.getByLabelText(label).getAttribute('aria-invalid')).toBeNull();
+    }
+    expect(form.link()).toBe(`https://docs.example.com/check?guide=office365&version=2.0&tenant=${tenantId.toLowerCase()}&appId=${APP_ID}`);
+  });
+});
+
+describe('<SupportLinkBuilder /> copying the link', () => {
+  const clipboard: string[] = [];
+  beforeEach(() => {
+    clipboard.length = 0;
+    Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {writeText: async (text: string) => void clipboard.push(text)}});
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'clipboard');
+  });
+  const status = () => screen.getByRole('status').textContent;
+  const copyButton = () => screen.getByRole('button', {name: 'Copy support link'}) as HTMLButtonElement;
+
+  it('copies a valid link and says so', async () => {
+    const form = renderForm('2.0');
+    form.type("Customer's application (client) ID", APP_ID);
+    fireEvent.click(copyButton());
+    await waitFor(() => expect(status()).toBe('Link copied to the clipboard.'));
+    expect(clipboard).toEqual([form.link()]);
+  });
+
+  it('refuses to copy while the app ID is invalid, says why, and takes focus to the field', async () => {
+    const form = renderForm('2.0');
+    form.type("Customer's tenant ID or domain", 'contoso.onmicrosoft.com');
+    form.type("Customer's application (client) ID", 'not-a-guid');
+    expect(copyButton().disabled).toBe(false); // focusable, so the reason can be heard
+    fireEvent.click(copyButton());
+    await waitFor(() =>
+      expect(status()).toBe('Not copied: the application (client) ID is not a GUID. Fix the field marked above.'),
+    );
+    expect(clipboard).toEqual([]);
+    const field = screen.getByLabelText("Customer's application (client) ID");
+    expect(document.activeElement).toBe(field);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+  });
+
+  it('names every invalid field and takes focus to the first', async () => {
+    const form = renderForm('2.0');
+    form.type("Customer's tenant ID or domain", 'contoso');
+    form.type("Customer's application (client) ID", '1234');
+    fireEvent.click(copyButton());
+    await waitFor(() =>
+      expect(status()).toBe(
+        'Not copied: the tenant is not a tenant ID (GUID) or a domain name, and the application (client) ID is not a GUID. Fix the fields marked above.',
+      ),
+    );
+    expect(clipboard).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByLabelText("Customer's tenant ID or domain"));
+    // Fixed, the link copies.
+    form.type("Customer's tenant ID or domain", 'contoso.com');
+    form.type("Customer's application (client) ID", APP_ID);
+    fireEvent.click(copyButton());
+    await waitFor(() => expect(status()).toBe('Link copied to the clipboard.'));
+    expect(clipboard).toEqual([form.link()]);
+  });
+
+  it('says a refusal again on a second click (emptied first, so it is heard again)', async () => {
+    const form = renderForm('2.0');
+    form.type("Customer's application (client) ID", 'x');
+    fireEvent.click(copyButton());
+    await waitFor(() => expect(status()).toMatch(/^Not copied/));
+    fireEvent.click(copyButton());
+    expect(status()).toBe('');
+    await waitFor(() => expect(status()).toMatch(/^Not copied/));
   });
 });

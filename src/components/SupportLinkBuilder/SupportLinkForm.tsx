@@ -1,11 +1,14 @@
 /**
  * The support-link form itself, free of Docusaurus hooks (so it can be tested on its own):
  * given the versions, the site's address and where to start, it validates as you type and
- * builds the /check link with the same rules the /check page applies.
+ * builds the /check link with the same rules the /check page applies. IDs are read as people
+ * paste them (braces, spaces around them). It copies no link while a field is invalid: it says
+ * why and takes focus to the first field to fix.
  */
-import React, {useId, useState} from 'react';
-import CopyButton from '../CopyButton';
-import {buildSupportLink, isGuid, isTenant, versionLabel} from '../PermissionCheck/supportLink';
+import React, {useId, useRef, useState} from 'react';
+import clsx from 'clsx';
+import {copyToClipboard} from '../CopyButton';
+import {buildSupportLink, normalizeGuid, normalizeTenant, versionLabel} from '../PermissionCheck/supportLink';
 import styles from './styles.module.css';
 
 export interface SupportLinkFormProps {
@@ -20,19 +23,35 @@ export interface SupportLinkFormProps {
 }
 
 export function tenantProblem(value: string): string | null {
-  return value === '' || isTenant(value) ? null : 'Enter the Directory (tenant) ID (a GUID) or a domain such as contoso.onmicrosoft.com.';
+  return value.trim() === '' || normalizeTenant(value) ? null : 'Enter the Directory (tenant) ID (a GUID) or a domain such as contoso.onmicrosoft.com.';
 }
 
 export function appIdProblem(value: string): string | null {
-  return value === '' || isGuid(value) ? null : 'Enter the Application (client) ID: a GUID such as 0d651e1f-b145-4b1c-8334-8eff5cdea961.';
+  return value.trim() === '' || normalizeGuid(value) ? null : 'Enter the Application (client) ID: a GUID such as 0d651e1f-b145-4b1c-8334-8eff5cdea961.';
+}
+
+/** What a refused copy says about each field, in the order of the form. */
+const NOT_COPIED_BECAUSE = {
+  tenant: 'the tenant is not a tenant ID (GUID) or a domain name',
+  appId: 'the application (client) ID is not a GUID',
+} as const;
+
+interface IdFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  error: string | null;
+  onChange: (value: string) => void;
+  inputRef: React.Ref<HTMLInputElement>;
 }
 
 /** A text field for an identifier, with its problem (if any) tied to it for screen readers. */
-function IdField({id, label, value, error, onChange}: {id: string; label: string; value: string; error: string | null; onChange: (value: string) => void}): React.JSX.Element {
+function IdField({id, label, value, error, onChange, inputRef}: IdFieldProps): React.JSX.Element {
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
       <input
+        ref={inputRef}
         id={id}
         type="text"
         autoComplete="off"
@@ -57,13 +76,39 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
   const [appId, setAppId] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const id = useId();
+  const tenantRef = useRef<HTMLInputElement>(null);
+  const appIdRef = useRef<HTMLInputElement>(null);
 
-  const tenantValue = tenant.trim();
-  const appIdValue = appId.trim();
-  const tenantError = tenantProblem(tenantValue);
-  const appIdError = appIdProblem(appIdValue);
-  const link = buildSupportLink({origin, baseUrl, guide, version, tenant: tenantValue, appId: appIdValue});
-  const complete = !tenantError && !appIdError && tenantValue !== '' && appIdValue !== '';
+  const tenantError = tenantProblem(tenant);
+  const appIdError = appIdProblem(appId);
+  const link = buildSupportLink({origin, baseUrl, guide, version, tenant, appId});
+  const complete = !tenantError && !appIdError && tenant.trim() !== '' && appId.trim() !== '';
+
+  /** Says a message in the status line; the same message again is emptied first, so it is heard again. */
+  function announce(message: string): void {
+    if (message !== announcement) {
+      setAnnouncement(message);
+      return;
+    }
+    setAnnouncement('');
+    window.setTimeout(() => setAnnouncement(message), 100);
+  }
+
+  /** Copies the link, or, while a field is invalid, says which and takes focus there instead. */
+  async function copyLink(): Promise<void> {
+    const invalid = [
+      tenantError ? {reason: NOT_COPIED_BECAUSE.tenant, field: tenantRef} : null,
+      appIdError ? {reason: NOT_COPIED_BECAUSE.appId, field: appIdRef} : null,
+    ].filter((entry) => entry !== null);
+    if (invalid.length > 0) {
+      const fields = invalid.length === 1 ? 'the field' : 'the fields';
+      announce(`Not copied: ${invalid.map((entry) => entry.reason).join(', and ')}. Fix ${fields} marked above.`);
+      invalid[0]!.field.current?.focus();
+      return;
+    }
+    const copied = await copyToClipboard(link);
+    announce(copied ? 'Link copied to the clipboard.' : 'Could not copy: select the link and copy it by hand.');
+  }
 
   return (
     <form className={styles.builder} aria-labelledby={`${id}-title`} onSubmit={(event) => event.preventDefault()}>
@@ -80,8 +125,8 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
           ))}
         </select>
       </div>
-      <IdField id={`${id}-tenant`} label="Customer's tenant ID or domain" value={tenant} error={tenantError} onChange={setTenant} />
-      <IdField id={`${id}-app`} label="Customer's application (client) ID" value={appId} error={appIdError} onChange={setAppId} />
+      <IdField id={`${id}-tenant`} label="Customer's tenant ID or domain" value={tenant} error={tenantError} onChange={setTenant} inputRef={tenantRef} />
+      <IdField id={`${id}-app`} label="Customer's application (client) ID" value={appId} error={appIdError} onChange={setAppId} inputRef={appIdRef} />
       <div className={styles.field}>
         <label htmlFor={`${id}-link`}>Link to send</label>
         <input id={`${id}-link`} type="text" readOnly value={link} className={styles.link} onFocus={(event) => event.target.select()} />
@@ -90,12 +135,10 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
         )}
       </div>
       <div className={styles.actions}>
-        <CopyButton
-          text={link}
-          label="Copy support link"
-          onCopied={(copied) => setAnnouncement(copied ? 'Link copied to the clipboard.' : 'Could not copy: select the link and copy it by hand.')}>
+        {/* Never disabled: a click on it while a field is invalid says why nothing was copied. */}
+        <button type="button" className={clsx('button button--sm button--outline button--primary', styles.copy)} onClick={() => void copyLink()}>
           Copy support link
-        </CopyButton>
+        </button>
         <a className="button button--sm button--secondary" href={link} target="_blank" rel="noopener">
           Open the check
         </a>
