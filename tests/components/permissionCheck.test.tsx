@@ -1,9 +1,12 @@
 import './setup';
+import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {fireEvent, screen, waitFor, within} from '@testing-library/react';
+import {cleanup, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import {NO_CLIENT_ID_REASON} from '../../src/components/PermissionCheck/CheckApp';
+import {MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from '../../src/permissions/manifest';
 import {sampleApp} from '../../src/permissions/sampleTenant/data';
-import {manifestFixture, renderCheck, TEST_CLIENT_ID} from './support';
+import {manifestFixture, renderCheck, REPO, TEST_CLIENT_ID} from './support';
 
 const CHECK_TIMEOUT = {timeout: 10_000};
 
@@ -205,5 +208,93 @@ describe('<PermissionCheck /> in the browser', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/application \(client\) ID is a GUID/);
     expect(screen.getByLabelText('Application (client) ID').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('<PermissionCheck /> input limits (issue 8)', () => {
+  const FIXTURES = path.join(REPO, 'tests/fixtures/manifests');
+
+  function openManifestTab() {
+    renderCheck();
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    return {
+      field: () => screen.getByLabelText('App manifest') as HTMLTextAreaElement,
+      upload: (file: File) => fireEvent.change(screen.getByLabelText('Upload manifest file'), {target: {files: [file]}}),
+    };
+  }
+
+  it('refuses a paste over 2 MB with the words of a file over 2 MB, and keeps the field as it was', async () => {
+    const tab = openManifestTab();
+    fireEvent.change(tab.field(), {target: {value: '{"requiredResourceAccess": []}'}});
+    const huge = 'x'.repeat(MAX_MANIFEST_BYTES + 1);
+    // The paste itself never reaches the field.
+    expect(fireEvent.paste(tab.field(), {clipboardData: {getData: () => huge}})).toBe(false);
+    expect((await screen.findByRole('alert')).textContent).toBe(MANIFEST_TOO_LARGE);
+    // Nor does a change that makes the field too large some other way.
+    fireEvent.change(tab.field(), {target: {value: huge}});
+    expect(tab.field().value).toBe('{"requiredResourceAccess": []}');
+    expect(screen.getByRole('alert').textContent).toBe(MANIFEST_TOO_LARGE);
+    // A file over the limit: the same message.
+    cleanup();
+    const other = openManifestTab();
+    other.upload(new File([new Uint8Array(MAX_MANIFEST_BYTES + 1)], 'huge.json', {type: 'application/json'}));
+    expect((await screen.findByRole('alert')).textContent).toBe(MANIFEST_TOO_LARGE);
+  });
+
+  it('takes a paste of exactly 2 MB, and clears its refusal once the text is acceptable', async () => {
+    const tab = openManifestTab();
+    fireEvent.change(tab.field(), {target: {value: 'x'.repeat(MAX_MANIFEST_BYTES + 1)}});
+    await screen.findByRole('alert');
+    const text = manifestFixture('graph-compliant.json');
+    const exact = text + ' '.repeat(MAX_MANIFEST_BYTES - Buffer.byteLength(text));
+    expect(fireEvent.paste(tab.field(), {clipboardData: {getData: () => exact}})).toBe(true);
+    fireEvent.change(tab.field(), {target: {value: exact}});
+    expect(tab.field().value).toBe(exact);
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    expect((await verdictOf()).dataset.verdict).toBe('pass');
+  });
+
+  it('reads an uploaded UTF-16 file (PowerShell Out-File, Notepad "Unicode") as UTF-16', async () => {
+    const tab = openManifestTab();
+    tab.upload(new File([fs.readFileSync(path.join(FIXTURES, 'graph-utf16le-bom.json'))], 'app.json', {type: 'application/json'}));
+    await waitFor(() => expect(screen.getByTestId('check-progress').textContent).toMatch(/^Loaded app\.json \(saved as UTF-16; read as such\)\./));
+    expect(tab.field().value).toMatch(/^\{\r?\n {2}"id"/);
+    expect(tab.field().value).toContain('"Scanner connector – Zürich"');
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    const verdict = await verdictOf();
+    expect(verdict.dataset.verdict).toBe('pass');
+    expect(screen.getByTestId('permission-check').textContent).toContain('Scanner connector – Zürich');
+  });
+
+  it('refuses pasted text with NUL characters naming the encoding, without showing a NUL', async () => {
+    const tab = openManifestTab();
+    const misread = fs.readFileSync(path.join(FIXTURES, 'graph-utf16le-bom.json')).toString('utf8');
+    expect(fireEvent.paste(tab.field(), {clipboardData: {getData: () => misread}})).toBe(false);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'This text contains NUL characters: it looks like a UTF-16 file read as UTF-8. Save the manifest as UTF-8, or upload the file instead.',
+    );
+    fireEvent.change(tab.field(), {target: {value: misread}});
+    expect(tab.field().value).toBe('');
+    expect(screen.getByTestId('permission-check').textContent).not.toContain('\u0000');
+  });
+
+  it('explains JSON nested 100,000 deep in plain words', async () => {
+    const tab = openManifestTab();
+    fireEvent.change(tab.field(), {target: {value: '['.repeat(100_000)}});
+    fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
+    const alert = await screen.findByRole('alert', {}, CHECK_TIMEOUT);
+    expect(alert.textContent).toMatch(/^This JSON nests 100000 levels deep \(more than 64\); an app manifest nests fewer than 10\./);
+    expect(alert.textContent).not.toMatch(/call stack/i);
+  });
+
+  it('keeps the pasted manifest when the reader goes to another tab and back', () => {
+    const tab = openManifestTab();
+    const text = manifestFixture('graph-compliant.json');
+    fireEvent.change(tab.field(), {target: {value: text}});
+    fireEvent.click(screen.getByRole('tab', {name: 'Sample tenant'}));
+    fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
+    expect(tab.field().value).toBe(text);
   });
 });

@@ -17,6 +17,7 @@ import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permis
 import type {GraphTransport} from '../../permissions/graphTransport';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
+import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestJson';
 import {buildSupportLink, CURRENT_VERSION, isGuid, isTenant} from './supportLink';
 import styles from './styles.module.css';
 
@@ -33,7 +34,6 @@ export const NO_CLIENT_ID_REASON =
 
 /** Latency of the sample tenant's Graph stand-in, so the steps of a check can be seen. */
 const SAMPLE_LATENCY_MS = 350;
-const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 export interface CheckAppProps {
   guide: string;
@@ -96,6 +96,16 @@ function describeUnexpected(error: unknown): string {
   return `The check stopped because of an unexpected error${detail}. Try again; if it keeps happening, reload the page.`;
 }
 
+/** A file's bytes (FileReader: also where Blob.arrayBuffer is missing). */
+function readFileBytes(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 function tenantError(value: string): string | null {
   const tenant = value.trim();
   if (!tenant || isTenant(tenant)) return null;
@@ -129,6 +139,15 @@ export default function CheckApp({
   const [appId, setAppId] = useState(initialAppId ?? '');
   const [inputErrors, setInputErrors] = useState<{tenant?: string | null; appId?: string | null}>({});
   const [manifestText, setManifestText] = useState('');
+  // The manifest field is uncontrolled: React never copies its text (up to 2 MB) back into the
+  // DOM on a render. manifestAccepted is the text it last accepted (what a refused change reverts to).
+  const manifestField = useRef<HTMLTextAreaElement | null>(null);
+  const manifestAccepted = useRef('');
+  const manifestProblemShown = useRef<string | null>(null);
+  const attachManifestField = useCallback((node: HTMLTextAreaElement | null) => {
+    manifestField.current = node;
+    if (node) node.value = manifestAccepted.current; // the panel mounts again when its tab is selected
+  }, []);
   const [session, setSession] = useState<LiveSession | null>(null);
   const [working, setWorking] = useState(false);
   const [status, setStatus] = useState('');
@@ -465,17 +484,59 @@ export default function CheckApp({
     }
   }
 
+  /** Says why a manifest text or file was refused (in the alert), until an accepted change. */
+  function showManifestProblem(message: string): void {
+    manifestProblemShown.current = message;
+    setError(message);
+  }
+
+  function acceptManifestText(text: string): void {
+    manifestAccepted.current = text;
+    if (manifestField.current && manifestField.current.value !== text) manifestField.current.value = text;
+    setManifestText(text);
+    const shown = manifestProblemShown.current;
+    manifestProblemShown.current = null;
+    if (shown) setError((current) => (current === shown ? null : current));
+  }
+
+  /** A paste of text no manifest can be (over the size limit, NUL characters) never reaches the field. */
+  function pasteIntoManifest(event: React.ClipboardEvent<HTMLTextAreaElement>): void {
+    const problem = manifestTextProblem(event.clipboardData?.getData('text/plain') ?? '');
+    if (!problem) return;
+    event.preventDefault();
+    showManifestProblem(problem);
+  }
+
+  /** Any change that leaves the field with such text (typed, dropped, pasted beside other text) is undone. */
+  function changeManifest(event: React.ChangeEvent<HTMLTextAreaElement>): void {
+    const text = event.target.value;
+    const problem = manifestTextProblem(text);
+    if (problem) {
+      event.target.value = manifestAccepted.current;
+      showManifestProblem(problem);
+      return;
+    }
+    acceptManifestText(text);
+  }
+
   async function readManifestFile(event: React.ChangeEvent<HTMLInputElement>): Promise<void> {
     const file = event.target.files?.[0];
     if (!file) return;
     if (file.size > MAX_MANIFEST_BYTES) {
-      setError('That file is too large to be an app manifest (more than 2 MB). Choose the JSON file downloaded from the Manifest page.');
+      showManifestProblem(MANIFEST_TOO_LARGE);
       return;
     }
-    const text = await file.text();
-    setManifestText(text);
+    // Bytes, not text: a file saved as UTF-16 (PowerShell's Out-File, Notepad's "Unicode") is decoded as such.
+    const {text, encoding} = decodeManifestBytes(await readFileBytes(file));
+    const problem = manifestTextProblem(text);
+    if (problem) {
+      showManifestProblem(problem);
+      return;
+    }
+    acceptManifestText(text);
     setError(null);
-    setStatus(`Loaded ${file.name}. Select “Check manifest” to check it.`);
+    const how = encoding === 'UTF-8' ? '' : ` (saved as ${encoding === 'UTF-16LE' ? 'UTF-16' : 'UTF-16 big-endian'}; read as such)`;
+    setStatus(`Loaded ${file.name}${how}. Select “Check manifest” to check it.`);
   }
 
   function reportText(): string {
@@ -639,8 +700,9 @@ export default function CheckApp({
             rows={10}
             spellCheck={false}
             autoComplete="off"
-            value={manifestText}
-            onChange={(event) => setManifestText(event.target.value)}
+            ref={attachManifestField}
+            onPaste={pasteIntoManifest}
+            onChange={changeManifest}
           />
         </div>
         <div className={styles.field}>
