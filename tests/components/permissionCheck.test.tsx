@@ -297,4 +297,17 @@ describe('<PermissionCheck /> input limits (issue 8)', () => {
     fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
     expect(tab.field().value).toBe(text);
   });
+
+  it('accepts an application ID and tenant ID in braces or with spaces around them (Live tenant)', async () => {
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Tenant ID or domain'), {target: {value: ' {9573F57E-48ED-48E8-ABAD-D472C3712D11} '}});
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: '{0D651E1F-B145-4B1C-8334-8EFF5CDEA961}\n'}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    // Validation passes: neither field is marked, and no message says either is not a GUID.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByLabelText('Tenant ID or domain').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByLabelText('Application (client) ID').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alert')?.textContent ?? '').not.toMatch(/is a GUID such as|Enter the tenant ID/);
+  });
 });

@@ -18,7 +18,7 @@ import type {GraphTransport} from '../../permissions/graphTransport';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestJson';
-import {buildSupportLink, CURRENT_VERSION, isGuid, isTenant} from './supportLink';
+import {buildSupportLink, CURRENT_VERSION, isGuid, isTenant, normalizeGuid, normalizeTenant} from './supportLink';
 import styles from './styles.module.css';
 
 export type CheckMode = 'sample' | 'live' | 'manifest';
@@ -106,16 +106,16 @@ function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
+// IDs are read as people paste them: braces and whitespace around a GUID are forgiven
+// (normalizeGuid, the engine's one definition).
 function tenantError(value: string): string | null {
-  const tenant = value.trim();
-  if (!tenant || isTenant(tenant)) return null;
+  if (!value.trim() || normalizeTenant(value)) return null;
   return 'Enter the tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com, or leave it empty to use your own organization.';
 }
 
 function appIdError(value: string): string | null {
-  const appId = value.trim();
-  if (!appId) return 'Enter the application (client) ID from the Overview page of the app registration.';
-  if (!isGuid(appId)) return 'The application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000; copy it from the Overview page of the app registration.';
+  if (!value.trim()) return 'Enter the application (client) ID from the Overview page of the app registration.';
+  if (!normalizeGuid(value)) return 'The application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000; copy it from the Overview page of the app registration.';
   return null;
 }
 
