@@ -263,9 +263,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const result = compareToProfile(profile, observed, {cloud, tenant: options.tenant, now});
   const report = renderReport(result, format, {
     guide,
+    guideTitle: profile.title,
     version,
     appId: observed.app.appId,
+    appName: observed.app.displayName,
     tenant: options.tenant,
+    mode: 'manifest',
+    at: now ?? new Date(),
     color: format === 'text' && useColor(io),
   });
   io.stdout(report.endsWith('\n') ? report : `${report}\n`);

@@ -15,6 +15,7 @@ import {
   readOnlyReason,
 } from './catalog';
 import {cloudByName} from './clouds';
+import {planActions} from './remedyActions';
 import {
   correctedRequiredResourceAccess,
   fixAddCertificate,
@@ -237,7 +238,7 @@ function requiredFinding(
   const configuredOther = lookup.isConfigured(resourceAppId, otherId, otherType(type));
   const granted = lookup.isGranted(resourceAppId, id, value, type);
   const ref: PermissionRef = {resourceAppId, resourceName, permission: value, permissionId: id, type};
-  const base = {kind: 'permission' as const, ...ref, required: true};
+  const base = {kind: 'permission' as const, ...ref, required: true, why: permission.why.trim()};
   const label = `${value} (${typeWord(type)})`;
   const spMissing = lookup.observed.grants?.servicePrincipalExists === false;
 
@@ -339,6 +340,7 @@ function allowedFinding(
     ...(userConsents > 0 ? {userConsents} : {}),
     status: 'allowed',
     severity: 'info',
+    why: permission.why.trim(),
     message: `${value} (${typeWord(type)}) is not needed but allowed: ${permission.why.trim()}`,
   };
 }
@@ -710,6 +712,7 @@ export function compareToProfile(profile: Profile, observedInput: ObservedState,
   return {
     verdict: verdictOf(findings, unread),
     findings,
+    actions: planActions(findings, builder.remediation),
     grantsChecked: observed.grants !== null,
     settingsChecked: !observed.permissionsOnly,
     unread,

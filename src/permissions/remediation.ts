@@ -247,7 +247,7 @@ export function consentUrlToFillIn(ctx: RemediationContext): string {
 export function consentRoles(permissions: ReadonlyArray<{resourceAppId: string; type: PermissionType}>): string {
   const graphAppRole = permissions.some((p) => p.resourceAppId.toLowerCase() === MICROSOFT_GRAPH_APP_ID && p.type === 'Application');
   return graphAppRole
-    ? 'an admin with the Privileged Role Administrator or Global Administrator role (Microsoft Graph application permissions need one of these)'
+    ? 'an admin with the Privileged Role Administrator or Global Administrator role, the only roles that can consent to Microsoft Graph application permissions'
     : 'an admin with the Privileged Role Administrator, Cloud Application Administrator, Application Administrator or Global Administrator role';
 }
 
@@ -269,7 +269,7 @@ export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext
   const appId = appIdOf(ctx);
   const consent = consentCommands(ref, ctx);
   return {
-    summary: `Add the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission} to the app registration, then grant admin consent (${consentRoles([ref])}).${consentUrlToFillIn(ctx)}`,
+    summary: `Add the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission} to the app registration, then grant admin consent; who can: ${consentRoles([ref])}.${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [
@@ -287,7 +287,7 @@ export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx
   const wrongType: PermissionType = ref.type === 'Application' ? 'Delegated' : 'Application';
   const consent = consentCommands(ref, ctx);
   return {
-    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${ref.type === 'Application' ? 'an application' : 'a delegated'} permission of ${ref.resourceName}, then grant admin consent (${consentRoles([ref])}).${consentUrlToFillIn(ctx)}`,
+    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${ref.type === 'Application' ? 'an application' : 'a delegated'} permission of ${ref.resourceName}, then grant admin consent; who can: ${consentRoles([ref])}.${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [
@@ -305,7 +305,7 @@ export function fixNotGranted(ref: PermissionRef, ctx: RemediationContext): Fix 
   const consent = consentCommands(ref, ctx);
   const never = ctx.servicePrincipalExists === false ? ' The app was never consented in this tenant: consent creates its service principal.' : '';
   return {
-    summary: `Grant admin consent for the app's permissions (${consentRoles([ref])}).${never}${consentUrlToFillIn(ctx)}`,
+    summary: `Grant admin consent for the app's permissions; who can: ${consentRoles([ref])}.${never}${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [...azurePrelude(ctx), ...consent.azureCli],

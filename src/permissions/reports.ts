@@ -6,16 +6,26 @@
 import {isGuid} from './guid';
 import {markdownText, terminalSafe} from './outputSafety';
 import {formatRequiredResourceAccess} from './remediation';
-import type {CheckResult, Finding, Fix, PermissionFinding, SettingFinding, UnreadPart} from './types';
+import type {CheckResult, Finding, Fix, PermissionFinding, RemedyAction, SettingFinding, UnreadPart} from './types';
 import {publicVersionName} from './versionNames';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
+/** How the app's state was read: signed in, from pasted Graph output, a manifest, the sample tenant. */
+export type ReportMode = 'signed-in' | 'pasted-output' | 'manifest' | 'sample';
+
 export interface ReportMeta {
   guide: string;
+  /** The guide's title ("Office 365"); the report says it instead of the guide's key. */
+  guideTitle?: string;
   version: string;
   appId?: string | null;
+  /** The app's display name. */
+  appName?: string | null;
   tenant?: string;
+  mode?: ReportMode;
+  /** When the check ran. */
+  at?: Date;
   /** ANSI colours in the text report (a TTY without NO_COLOR). */
   color?: boolean;
 }
@@ -157,11 +167,33 @@ function unreadLine(part: UnreadPart): string {
 
 const CONSENT_NOT_CHECKED = 'Admin consent was not checked: only the manifest was read.';
 const SETTINGS_NOT_CHECKED = 'Sign-in audience and credentials were not checked: only a permission list was read.';
+export const SAMPLE_DATA_LINE = 'SAMPLE DATA: not your tenant. This is the built-in sample tenant of the guide, not a check of your app.';
 
-function findingTitle(finding: Finding): string {
-  return finding.kind === 'permission'
-    ? `${finding.permission} (${typeWord(finding)}) — ${finding.resourceName}`
-    : `Setting ${finding.setting}`;
+const MODE_WORDS: Record<ReportMode, string> = {
+  'signed-in': 'read from the tenant through Microsoft Graph (signed in)',
+  'pasted-output': 'read from Microsoft Graph output pasted by an admin',
+  manifest: 'an app manifest (it does not show admin consent)',
+  sample: 'SAMPLE DATA: the built-in sample tenant, not your tenant',
+};
+
+/** "2026-11-29 02:30 UTC" */
+function when(at: Date | undefined): string | null {
+  return at && !Number.isNaN(at.getTime()) ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : null;
+}
+
+/** The report's head: what was checked, against what, how and when; then the verdict. */
+function headLines(result: CheckResult, meta: ReportMeta): Array<[string, string]> {
+  const {errors, warnings} = counts(result);
+  const app = [meta.appName, meta.appId].filter(Boolean).join(', ');
+  const guide = `${meta.guideTitle ?? meta.guide}, version ${publicVersionName(meta.version)}`;
+  const checked = [meta.mode ? MODE_WORDS[meta.mode] : null, meta.tenant ? `tenant ${meta.tenant}` : null, when(meta.at)].filter(Boolean).join('; ');
+  const actions = result.actions.length > 0 ? `; ${plural(result.actions.length, 'action')} to fix` : '';
+  return [
+    ...(app ? [['App', app] as [string, string]] : []),
+    ['Guide', guide],
+    ...(checked ? [['Checked', checked] as [string, string]] : []),
+    ['Verdict', `${result.verdict.toUpperCase()} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${actions})`],
+  ];
 }
 
 function settingTitle(finding: SettingFinding): string {
@@ -187,8 +219,11 @@ function groupByResource(findings: PermissionFinding[]): Array<{name: string; fi
   return groups;
 }
 
-function fixes(result: CheckResult): Array<{finding: Finding; fix: Fix}> {
-  return result.findings.flatMap((finding) => (finding.fix && finding.severity === 'error' ? [{finding, fix: finding.fix}] : []));
+/** The corrected list goes with the action that rewrites the permissions, and only then. */
+function correctedListOf(result: CheckResult, action: RemedyAction): string | null {
+  return action.kind === 'permissions' && result.correctedRequiredResourceAccess.length > 0
+    ? formatRequiredResourceAccess(result.correctedRequiredResourceAccess)
+    : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,15 +236,15 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
   const severityMark = (f: Finding) =>
     f.severity === 'error' ? paint('red', '✗') : f.severity === 'warning' ? paint('yellow', '!') : paint('green', '✓');
   const statusWord = (f: Finding) => f.status.padEnd(11);
+  const verdictColour = result.verdict === 'pass' ? 'green' : result.verdict === 'fail' ? 'red' : 'yellow';
   const lines: string[] = [];
-  const {errors, warnings} = counts(result);
-  const verdictWord =
-    result.verdict === 'pass' ? paint('green', 'PASS') : result.verdict === 'fail' ? paint('red', 'FAIL') : paint('yellow', 'INCOMPLETE');
 
-  lines.push(paint('bold', `Permission check: guide ${meta.guide}, version ${publicVersionName(meta.version)}`));
-  if (meta.appId) lines.push(`App (client) ID: ${meta.appId}`);
-  if (meta.tenant) lines.push(`Tenant: ${meta.tenant}`);
-  lines.push(`Verdict: ${verdictWord} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
+  if (meta.mode === 'sample') lines.push(paint('yellow', SAMPLE_DATA_LINE));
+  lines.push(paint('bold', `Permission check${meta.appName ? ` of ${meta.appName}` : ''}`));
+  for (const [name, value] of headLines(result, meta)) {
+    lines.push(name === 'Verdict' ? `Verdict: ${paint(verdictColour, value.split(' ')[0]!)} ${value.split(' ').slice(1).join(' ')}` : `${name}: ${value}`);
+  }
+  if (meta.appId && !meta.appName) lines.push(`App (client) ID: ${meta.appId}`);
   if (result.verdict === 'incomplete') {
     lines.push('', paint('yellow', 'Incomplete: these parts could not be read, so the check cannot say the app is set up right:'));
     for (const part of result.unread) lines.push(`  - ${unreadLine(part)}`);
@@ -234,32 +269,34 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
     }
   }
 
-  const toFix = fixes(result);
-  if (toFix.length > 0) {
+  if (result.actions.length > 0) {
     lines.push('', paint('bold', 'How to fix'));
-    toFix.forEach(({finding, fix}, i) => {
-      lines.push('', `${i + 1}. ${findingTitle(finding)}: ${fix.summary}`);
+    result.actions.forEach((action, i) => {
+      const {fix} = action;
+      lines.push('', `${i + 1}. ${action.title} (fixes ${plural(action.fixes.length, 'problem')}): ${fix.summary}`);
       if (fix.portalUrl) lines.push(`   Entra admin center: ${fix.portalUrl}`);
       if (fix.adminConsentUrl) lines.push(`   Admin consent:      ${fix.adminConsentUrl}`);
       if (fix.azureCli.length > 0) {
-        lines.push('   Azure CLI:');
+        lines.push('   Azure CLI (Bash, as in Azure Cloud Shell):');
         for (const command of fix.azureCli) lines.push(...command.split('\n').map((l) => `     ${l}`));
       }
       if (fix.powershell.length > 0) {
         lines.push('   Microsoft Graph PowerShell:');
         for (const command of fix.powershell) lines.push(...command.split('\n').map((l) => `     ${l}`));
       }
+      const corrected = correctedListOf(result, action);
+      if (corrected) {
+        lines.push("   Or paste this requiredResourceAccess into the app's manifest:");
+        lines.push(...corrected.split('\n').map((l) => `     ${l}`));
+      }
     });
-    if (result.correctedRequiredResourceAccess.length > 0) {
-      lines.push('', 'Or paste this requiredResourceAccess into the app\'s manifest (then grant admin consent):');
-      lines.push(...formatRequiredResourceAccess(result.correctedRequiredResourceAccess).split('\n').map((l) => `  ${l}`));
-    }
   }
   return `${lines.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Markdown
+// Markdown: what a customer pastes into a support ticket. Short (problems only, one block per
+// action, Azure CLI only: the check's page has the PowerShell too), and every value escaped.
 
 /** A value (or a sentence carrying values) in a table cell, heading or list item: data, not markup. */
 const cell = markdownText;
@@ -271,16 +308,15 @@ function fence(language: string, body: string): string {
 }
 
 function markdownReport(result: CheckResult, meta: ReportMeta): string {
-  const {errors, warnings} = counts(result);
   const out: string[] = [];
   const icon = result.verdict === 'pass' ? '✅' : result.verdict === 'fail' ? '❌' : '⚠️';
-  out.push(`## Permission check: ${cell(meta.guide)} ${cell(publicVersionName(meta.version))} — ${icon} ${result.verdict}`, '');
+  if (meta.mode === 'sample') out.push(`**${SAMPLE_DATA_LINE}**`, '');
+  out.push(`## ${icon} ${result.verdict}: permission check${meta.appName ? ` of ${cell(meta.appName)}` : ''}`, '');
   out.push('| | |', '| --- | --- |');
-  out.push(`| Guide | ${cell(meta.guide)} |`, `| Version | ${cell(publicVersionName(meta.version))} |`);
-  if (meta.appId) out.push(`| App (client) ID | ${isGuid(meta.appId) ? `\`${meta.appId.trim()}\`` : cell(meta.appId)} |`);
-  if (meta.tenant) out.push(`| Tenant | ${cell(meta.tenant)} |`);
-  out.push(`| Verdict | **${result.verdict}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) |`);
-  out.push(`| Admin consent | ${result.grantsChecked ? 'checked' : 'not checked: only the manifest was read'} |`);
+  for (const [name, value] of headLines(result, {...meta, appName: undefined})) {
+    const shown = name === 'App' && meta.appId && isGuid(meta.appId) ? `\`${meta.appId.trim()}\`` : cell(value);
+    out.push(`| ${name} | ${name === 'Verdict' ? `**${shown}**` : shown} |`);
+  }
   if (!result.grantsChecked) out.push('', `> ${CONSENT_NOT_CHECKED}`);
   if (!result.settingsChecked) out.push('', `> ${SETTINGS_NOT_CHECKED}`);
   if (result.unread.length > 0) {
@@ -288,11 +324,12 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
     for (const part of result.unread) out.push(`- ${cell(unreadLine(part))}`);
   }
 
-  if (result.findings.length > 0) {
-    out.push('', '### Findings', '');
+  const problems = result.findings.filter((f) => f.severity !== 'info');
+  if (problems.length > 0) {
+    out.push('', '### Problems', '');
     out.push('| Severity | Status | API | Permission | Type | Configured | Granted | Details |');
     out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const f of result.findings) {
+    for (const f of problems) {
       if (f.kind === 'permission') {
         out.push(
           `| ${f.severity} | ${f.status} | ${cell(f.resourceName)} | ${cell(f.permission)} | ${f.type} | ${f.configured ? 'yes' : 'no'} | ${grantedWord(f.granted, f.userConsents)} | ${cell(f.message)} |`,
@@ -302,21 +339,19 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
       }
     }
   }
+  const fine = result.findings.length - problems.length;
+  if (fine > 0) out.push('', `${plural(fine, 'other finding')} OK.`);
 
-  const toFix = fixes(result);
-  if (toFix.length > 0) {
+  if (result.actions.length > 0) {
     out.push('', '### How to fix');
-    toFix.forEach(({finding, fix}, i) => {
-      out.push('', `#### ${i + 1}. ${cell(findingTitle(finding))}`, '', cell(fix.summary), '');
-      if (fix.portalUrl) out.push(`- Entra admin center: <${fix.portalUrl}>`);
-      if (fix.adminConsentUrl) out.push(`- Admin consent: <${fix.adminConsentUrl}>`);
-      if (fix.azureCli.length > 0) out.push('', 'Azure CLI:', '', fence('bash', fix.azureCli.join('\n')));
-      if (fix.powershell.length > 0) out.push('', 'Microsoft Graph PowerShell:', '', fence('powershell', fix.powershell.join('\n')));
+    result.actions.forEach((action, i) => {
+      const {fix} = action;
+      out.push('', `${i + 1}. **${cell(action.title)}** (fixes ${plural(action.fixes.length, 'problem')}): ${cell(fix.summary)}`);
+      if (fix.adminConsentUrl) out.push(`   Admin consent: <${fix.adminConsentUrl}>`);
+      if (fix.azureCli.length > 0) out.push('', fence('bash', fix.azureCli.join('\n')));
+      const corrected = correctedListOf(result, action);
+      if (corrected) out.push('', fence('json', corrected));
     });
-    if (result.correctedRequiredResourceAccess.length > 0) {
-      out.push('', '### Corrected requiredResourceAccess', '', 'For the manifest editor (then grant admin consent):', '');
-      out.push(fence('json', formatRequiredResourceAccess(result.correctedRequiredResourceAccess)));
-    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -339,17 +374,18 @@ function terminalSafeResult(result: CheckResult): CheckResult {
   // Commands keep their line breaks (a multi-line PowerShell block: built from checked values
   // only); a line break anywhere else could start a line that fakes the report's own.
   const commands = (list: string[]) => list.map((command) => terminalSafe(command, {keepLineBreaks: true}));
+  const withCommands = <T extends {fix?: Fix}>(safeItem: T, original: {fix?: Fix}): T =>
+    original.fix ? {...safeItem, fix: {...safeItem.fix!, azureCli: commands(original.fix.azureCli), powershell: commands(original.fix.powershell)}} : safeItem;
   return {
     ...safe,
-    findings: safe.findings.map((finding, i) => {
-      const fix = result.findings[i]!.fix;
-      return fix ? {...finding, fix: {...finding.fix!, azureCli: commands(fix.azureCli), powershell: commands(fix.powershell)}} : finding;
-    }),
+    findings: safe.findings.map((finding, i) => withCommands(finding, result.findings[i]!)),
+    actions: safe.actions.map((action, i) => withCommands(action, result.actions[i]!)),
   };
 }
 
-function terminalSafeMeta(meta: ReportMeta): Pick<ReportMeta, 'guide' | 'version' | 'appId' | 'tenant'> {
-  return mapStrings({guide: meta.guide, version: meta.version, appId: meta.appId, tenant: meta.tenant}, (text) => terminalSafe(text));
+function terminalSafeMeta(meta: ReportMeta): Pick<ReportMeta, 'guide' | 'guideTitle' | 'version' | 'appId' | 'appName' | 'tenant'> {
+  const {guide, guideTitle, version, appId, appName, tenant} = meta;
+  return mapStrings({guide, guideTitle, version, appId, appName, tenant}, (text) => terminalSafe(text));
 }
 
 // ---------------------------------------------------------------------------------------------

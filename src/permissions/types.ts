@@ -135,6 +135,16 @@ export interface Fix {
   powershell: string[];
 }
 
+/** One thing to do that fixes one or more error findings. */
+export interface RemedyAction {
+  kind: 'permissions' | 'consent' | 'revoke' | 'setting' | 'check';
+  /** What to do, short: "Grant admin consent". */
+  title: string;
+  /** What it fixes, in words: "AuditLog.Read.All (application) of Microsoft Graph", "Client secrets". */
+  fixes: string[];
+  fix: Fix;
+}
+
 export interface PermissionFinding {
   kind: 'permission';
   resourceAppId: string;
@@ -148,6 +158,8 @@ export interface PermissionFinding {
   granted: boolean | null;
   /** Users who consented to it for themselves (Principal grants); absent when none or not read. */
   userConsents?: number;
+  /** Why the guide needs (or tolerates) it: the profile's words, for required and allowed rows. */
+  why?: string;
   status: PermissionStatus;
   severity: Severity;
   message: string;
@@ -177,6 +189,12 @@ export interface CheckResult {
   /** False when only a permission list was checked: sign-in audience and credentials were not looked at. */
   settingsChecked: boolean;
   unread: UnreadPart[];
+  /**
+   * What to do, one action per remedy (one consent for every permission that lacks it, one
+   * rewrite of the permission list, one revocation of unneeded grants, one per setting), in the
+   * order to do it. Every error finding is addressed by exactly one action.
+   */
+  actions: RemedyAction[];
   /** The corrected requiredResourceAccess for the manifest editor (required + present allowed). */
   correctedRequiredResourceAccess: Array<{
     resourceAppId: string;

@@ -67,7 +67,7 @@ describe('<PermissionCheck /> in the browser', () => {
     // The verdict is the check's one status region, so "the status" always means the verdict.
     expect(screen.getAllByRole('status')).toEqual([verdict]);
     expect(verdict.dataset.verdict).toBe('fail');
-    expect(verdict.textContent).toMatch(/^Fail: 2 problems to fix\./);
+    expect(verdict.textContent).toMatch(/^Fail: 2 problems, 2 actions to fix them\./);
     expect(verdict.textContent).toContain('Admin consent was not checked');
     expect(document.activeElement).toBe(verdict);
 
@@ -96,9 +96,18 @@ describe('<PermissionCheck /> in the browser', () => {
 
     // The fixes, each copy button saying what it copies.
     expect(within(root).getByRole('heading', {name: 'How to fix'})).toBeTruthy();
-    expect(within(root).getByRole('button', {name: 'Copy Azure CLI commands for Files.Read.All'})).toBeTruthy();
-    expect(within(root).getByRole('button', {name: 'Copy Microsoft Graph PowerShell commands for Sites.Read.All'})).toBeTruthy();
-    expect(within(root).getByRole('button', {name: 'Copy corrected requiredResourceAccess JSON'})).toBeTruthy();
+    // One action per remedy: one rewrite of the permission list for both problems, one consent.
+    const actions = Array.from(root.querySelectorAll<HTMLElement>('[data-action]'));
+    expect(actions.map((action) => action.dataset.action)).toEqual(['permissions', 'consent']);
+    expect(actions[0]!.querySelector('h5')?.textContent).toBe('Change the app’s API permissions');
+    expect(within(actions[0]!).getByRole('button', {name: 'Copy Azure CLI commands: Change the app’s API permissions'}).textContent).toMatch(/Copy/);
+    expect(within(actions[1]!).getByRole('button', {name: 'Copy Microsoft Graph PowerShell commands: Grant admin consent'}).textContent).toMatch(/Copy/);
+    expect(within(root).getByRole('button', {name: 'Copy corrected requiredResourceAccess JSON'}).textContent).toMatch(/Copy/);
+    // A wrong-type row says what is there; required rows carry the guide's reason.
+    const wrongType = root.querySelector<HTMLTableRowElement>('tr[data-permission="Sites.Read.All"]')!;
+    expect(wrongType.cells[1]!.textContent).toBe('Application');
+    expect(wrongType.cells[3]!.textContent).toBe('No, only as delegated');
+    expect(wrongType.cells[0]!.textContent).toMatch(/^Sites\.Read\.All.+/);
 
     // Problems only.
     fireEvent.click(within(root).getByLabelText('Show problems only'));

@@ -3,7 +3,7 @@ import {describeUnread, verdictSentence} from '../../src/components/PermissionCh
 import type {CheckResult, Finding} from '../../src/permissions/types';
 
 function result(partial: Partial<CheckResult>): CheckResult {
-  return {verdict: 'pass', findings: [], grantsChecked: true, settingsChecked: true, unread: [], correctedRequiredResourceAccess: [], ...partial};
+  return {verdict: 'pass', findings: [], actions: [], grantsChecked: true, settingsChecked: true, unread: [], correctedRequiredResourceAccess: [], ...partial};
 }
 
 const error = {kind: 'setting', setting: 'credentials', status: 'missing', severity: 'error', message: 'x'} as Finding;
@@ -13,8 +13,9 @@ describe('verdict sentence', () => {
   it('starts with the verdict and says why in one sentence', () => {
     expect(verdictSentence(result({}))).toBe('Pass: the app registration matches the guide.');
     expect(verdictSentence(result({findings: [warning]}))).toBe('Pass: the app registration matches the guide, with 1 warning to review.');
-    expect(verdictSentence(result({verdict: 'fail', findings: [error, error, warning]}))).toBe('Fail: 2 problems to fix.');
-    expect(verdictSentence(result({verdict: 'fail', findings: [error]}))).toBe('Fail: 1 problem to fix.');
+    const action = {kind: 'consent' as const, title: 'Grant admin consent', fixes: [], fix: {summary: '', azureCli: [], powershell: []}};
+    expect(verdictSentence(result({verdict: 'fail', findings: [error, error, warning], actions: [action]}))).toBe('Fail: 2 problems, 1 action to fix them.');
+    expect(verdictSentence(result({verdict: 'fail', findings: [error], actions: [action]}))).toBe('Fail: 1 problem, 1 action to fix it.');
     expect(
       verdictSentence(result({verdict: 'incomplete', unread: [{part: 'oauth2PermissionGrants', reason: 'forbidden', status: 403}, {part: 'appRoleAssignments', reason: 'forbidden', status: 403}]})),
     ).toBe('Incomplete: admin consent could not be read (403).');

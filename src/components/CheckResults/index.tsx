@@ -9,7 +9,7 @@ import {
   verdictSentence,
   yesNo,
 } from '../PermissionCheck/wording';
-import type {CheckResult, Finding, PermissionFinding, Severity, SettingFinding} from '../../permissions/types';
+import type {CheckResult, Finding, PermissionFinding, RemedyAction, Severity, SettingFinding} from '../../permissions/types';
 import styles from './styles.module.css';
 
 export interface CheckResultsProps {
@@ -76,9 +76,10 @@ function isProblem(finding: Finding): boolean {
   return finding.severity !== 'info';
 }
 
-/** What a finding is about, in words used by copy buttons: "Mail.Send" or "sign-in audience". */
-function subjectOf(finding: Finding): string {
-  return finding.kind === 'permission' ? finding.permission : SETTING_NAME[finding.setting].toLowerCase();
+/** "No, only as delegated" for a wrong-type row: the row says what is there, not only what is missing. */
+function configuredWord(finding: PermissionFinding): string {
+  if (finding.status === 'wrong-type') return `No, only as ${finding.type === 'Application' ? 'delegated' : 'application'}`;
+  return yesNo(finding.configured);
 }
 
 function PermissionTable({
@@ -114,10 +115,11 @@ function PermissionTable({
               data-status={finding.status}>
               <td className={styles.permissionName}>
                 <code>{finding.permission}</code>
+                {finding.why && <span className={styles.why}>{finding.why}</span>}
               </td>
               <td>{finding.type}</td>
               <td>{yesNo(finding.required)}</td>
-              <td>{yesNo(finding.configured)}</td>
+              <td>{configuredWord(finding)}</td>
               <td>{adminConsentWord(finding.granted, finding.userConsents)}</td>
               <td>
                 <StatusBadge severity={finding.severity} word={PERMISSION_STATUS_WORD[finding.status]} />
@@ -163,18 +165,22 @@ function CodeWithCopy({
   );
 }
 
-function FixBlock({finding, onAnnounce}: {finding: Finding; onAnnounce: (message: string) => void}): React.JSX.Element | null {
-  const fix = finding.fix;
-  if (!fix) return null;
-  const subject = subjectOf(finding);
-  const heading =
-    finding.kind === 'permission'
-      ? `${finding.permission} (${finding.type}): ${PERMISSION_STATUS_WORD[finding.status]}`
-      : `${SETTING_NAME[finding.setting]}: ${SETTING_STATUS_WORD[finding.status]}`;
+function ActionBlock({action, onAnnounce}: {action: RemedyAction; onAnnounce: (message: string) => void}): React.JSX.Element {
+  const {fix} = action;
   return (
-    <li className={styles.fix} data-fix-for={subject}>
-      <h5 className={styles.fixHeading}>{heading}</h5>
+    <li className={styles.fix} data-action={action.kind}>
+      <h5 className={styles.fixHeading}>{action.title}</h5>
       <p>{fix.summary}</p>
+      <details className={styles.fixList}>
+        <summary>
+          Fixes {action.fixes.length === 1 ? '1 problem' : `${action.fixes.length} problems`}
+        </summary>
+        <ul>
+          {action.fixes.map((what) => (
+            <li key={what}>{what}</li>
+          ))}
+        </ul>
+      </details>
       {(fix.portalUrl || fix.adminConsentUrl) && (
         <ul className={styles.fixLinks}>
           {fix.portalUrl && (
@@ -195,9 +201,9 @@ function FixBlock({finding, onAnnounce}: {finding: Finding; onAnnounce: (message
       )}
       {fix.azureCli.length > 0 && (
         <CodeWithCopy
-          title="Azure CLI"
+          title="Azure CLI (Bash, as in Azure Cloud Shell)"
           code={fix.azureCli.join('\n')}
-          copyLabel={`Copy Azure CLI commands for ${subject}`}
+          copyLabel={`Copy Azure CLI commands: ${action.title}`}
           onAnnounce={onAnnounce}
         />
       )}
@@ -205,7 +211,7 @@ function FixBlock({finding, onAnnounce}: {finding: Finding; onAnnounce: (message
         <CodeWithCopy
           title="Microsoft Graph PowerShell"
           code={fix.powershell.join('\n')}
-          copyLabel={`Copy Microsoft Graph PowerShell commands for ${subject}`}
+          copyLabel={`Copy Microsoft Graph PowerShell commands: ${action.title}`}
           onAnnounce={onAnnounce}
         />
       )}
@@ -213,7 +219,7 @@ function FixBlock({finding, onAnnounce}: {finding: Finding; onAnnounce: (message
   );
 }
 
-const CONFIGURATION_PROBLEMS = new Set(['missing', 'wrong-type', 'excess']);
+const CONFIGURATION_PROBLEMS = new Set(['missing', 'wrong-type', 'excess', 'unknown']);
 
 /** The results of one check: verdict, one table per API, settings, warnings and fixes. */
 export default function CheckResults({result, subject, verdictRef, onAnnounce, actions}: CheckResultsProps): React.JSX.Element {
@@ -222,7 +228,6 @@ export default function CheckResults({result, subject, verdictRef, onAnnounce, a
   const permissions = result.findings.filter((f): f is PermissionFinding => f.kind === 'permission');
   const settings = result.findings.filter((f): f is SettingFinding => f.kind === 'setting');
   const shownSettings = problemsOnly ? settings.filter(isProblem) : settings;
-  const withFixes = result.findings.filter((f) => f.severity === 'error' && f.fix);
   const warnings = result.findings.filter((f) => f.severity === 'warning');
   const needsManifestChange = permissions.some((f) => f.severity === 'error' && CONFIGURATION_PROBLEMS.has(f.status));
   const correctedJson = JSON.stringify({requiredResourceAccess: result.correctedRequiredResourceAccess}, null, 2);
@@ -289,12 +294,12 @@ export default function CheckResults({result, subject, verdictRef, onAnnounce, a
         </>
       )}
 
-      {withFixes.length > 0 && (
+      {result.actions.length > 0 && (
         <>
           <h4>How to fix</h4>
           <ol className={styles.fixes}>
-            {withFixes.map((finding, index) => (
-              <FixBlock key={index} finding={finding} onAnnounce={onAnnounce} />
+            {result.actions.map((action) => (
+              <ActionBlock key={action.kind + action.title} action={action} onAnnounce={onAnnounce} />
             ))}
           </ol>
           {needsManifestChange && result.correctedRequiredResourceAccess.length > 0 && (

@@ -93,7 +93,7 @@ export function verdictSentence(result: CheckResult): string {
           : 'Pass: the app registration matches the guide.';
       break;
     case 'fail':
-      sentence = `Fail: ${plural(errors, 'problem', 'problems')} to fix.`;
+      sentence = `Fail: ${plural(errors, 'problem', 'problems')}, ${plural(result.actions.length, 'action', 'actions')} to fix ${errors === 1 ? 'it' : 'them'}.`;
       break;
     case 'incomplete':
       sentence =

@@ -123,7 +123,7 @@ describe('permcheck (in-process)', () => {
   it('prints no control sequence it was given: not from --tenant, --guide or the manifest', async () => {
     const esc = '\u001b]8;;https://attacker.example\u0007PASS\u001b[2J';
     const tenant = await run(['--guide', 'office365', '--manifest', manifest('graph-compliant.json'), '--tenant', esc, '--now', NOW]);
-    expect(tenant.stdout).toContain('Tenant: \\u{1b}]8;;https://attacker.example\\u{7}PASS\\u{1b}[2J');
+    expect(tenant.stdout).toContain('tenant \\u{1b}]8;;https://attacker.example\\u{7}PASS\\u{1b}[2J');
     expect(tenant.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     const guide = await run(['--guide', esc, '--manifest', manifest('graph-compliant.json')]);
     expect(guide.code).toBe(2);
@@ -144,7 +144,8 @@ describe('permcheck (in-process)', () => {
       stdin: fs.readFileSync(manifest('legacy-compliant.json'), 'utf8'),
     });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^## Permission check: office365 2\.0 — ✅ pass/);
+    expect(stdout).toMatch(/^## ✅ pass: permission check of /);
+    expect(stdout).toMatch(/\| Guide \| Office 365, version 2\.0 \|/);
   });
 
   it('lists guides and versions', async () => {

@@ -63,16 +63,34 @@ describe('text', () => {
 });
 
 describe('markdown', () => {
-  it('has a heading, the verdict, guide, version, app id, a findings table and the fixes', () => {
-    const md = renderReport(failing, 'markdown', meta);
-    expect(md).toMatch(/^## Permission check: office365 2\.0 — ❌ fail/);
-    expect(md).toContain(`| App (client) ID | \`${APP_ID}\` |`);
+  it('starts with the app, the guide, how and when it was checked, then the verdict; problems only; one block per action', () => {
+    const md = renderReport(failing, 'markdown', {...meta, appName: 'Scanner', guideTitle: 'Office 365', mode: 'manifest', at: new Date('2026-11-29T02:30:00Z')});
+    const lines = md.split('\n');
+    expect(lines.slice(0, 8)).toEqual([
+      '## ❌ fail: permission check of Scanner',
+      '',
+      '| | |',
+      '| --- | --- |',
+      `| App | \`${APP_ID}\` |`,
+      '| Guide | Office 365, version 2.0 |',
+      '| Checked | an app manifest \\(it does not show admin consent\\); 2026-11-29 02:30 UTC |',
+      '| Verdict | **FAIL \\(2 errors, 0 warnings; 2 actions to fix\\)** |',
+    ]);
     expect(md).toContain('| Severity | Status | API | Permission | Type | Configured | Granted | Details |');
     expect(md).toMatch(/\| error \| missing \| Microsoft Graph \| Files\.Read\.All \| Application \| no \| not checked \|/);
+    expect(md).not.toMatch(/\| info \| ok \|/);
     expect(md).toContain('### How to fix');
+    expect(md).toMatch(/1\. \*\*Change the app’s API permissions\*\* \(fixes 2 problems\)/);
+    expect(md).toMatch(/2\. \*\*Grant admin consent\*\* \(fixes 2 problems\)/);
     expect(md).toContain('```bash');
-    expect(md).toContain('### Corrected requiredResourceAccess');
+    expect(md).toContain('```json');
     expect(md).toContain('> Admin consent was not checked: only the manifest was read.');
+  });
+
+  it('says SAMPLE DATA first when it reports on the sample tenant', () => {
+    const md = renderReport(passing, 'markdown', {...meta, mode: 'sample'});
+    expect(md.split('\n')[0]).toBe('**SAMPLE DATA: not your tenant. This is the built-in sample tenant of the guide, not a check of your app.**');
+    expect(renderReport(passing, 'text', {...meta, mode: 'sample'}).split('\n')[0]).toMatch(/^SAMPLE DATA: not your tenant/);
   });
 
   it('never carries a token, even when the input smuggles one in', () => {

@@ -1,0 +1,197 @@
+/**
+ * One action per remedy: the error findings of a check grouped by what fixes them, so an admin
+ * gets one "grant admin consent" for seven permissions, one rewrite of the permission list for
+ * every missing, wrong-type and unneeded entry, and one revocation for every unneeded grant,
+ * in the order to do them. Each action's commands are whole: copied and run as printed.
+ */
+import {
+  apiOf,
+  appIdOf,
+  azurePrelude,
+  consentRoles,
+  consentUrlOf,
+  consentUrlToFillIn,
+  idOrPlaceholder,
+  portalUrl,
+  powershellApp,
+  powershellConnect,
+  powershellRevokeScope,
+  powershellUpdateRequiredResourceAccess,
+  safeName,
+  typeWord,
+  WRITE_APP_SCOPES,
+  type RemediationContext,
+} from './remediation';
+import type {Finding, PermissionFinding, RemedyAction, SettingFinding} from './types';
+
+const SETTING_WORDS: Record<SettingFinding['setting'], string> = {
+  signInAudience: 'Supported account types (sign-in audience)',
+  credentials: 'Client secret or certificate',
+  passwordCredentials: 'Client secrets',
+  keyCredentials: 'Certificates',
+};
+
+/** "AuditLog.Read.All (application) of Microsoft Graph" */
+export function permissionLabel(f: PermissionFinding): string {
+  return `${f.permission} (${typeWord(f.type)}) of ${f.resourceName}`;
+}
+
+export function settingLabel(f: SettingFinding): string {
+  return SETTING_WORDS[f.setting];
+}
+
+const isPermission = (f: Finding): f is PermissionFinding => f.kind === 'permission';
+const unique = (lines: string[]) => [...new Set(lines)];
+const held = (f: PermissionFinding) => f.granted === true || (f.userConsents ?? 0) > 0;
+const unneeded = (f: PermissionFinding) => f.status === 'excess' || (f.status === 'unknown' && !f.required);
+
+/** Missing, wrong-type and unneeded configured entries: one rewrite of requiredResourceAccess. */
+function permissionsAction(findings: PermissionFinding[], ctx: RemediationContext): RemedyAction | null {
+  const rewrite = findings.filter((f) => f.status === 'missing' || f.status === 'wrong-type' || (unneeded(f) && f.configured));
+  if (rewrite.length === 0) return null;
+  // The per-finding fixes already hold the exact `az ad app permission add|delete` of each entry.
+  const edits = unique(rewrite.flatMap((f) => (f.fix?.azureCli ?? []).filter((line) => /^az ad app permission (add|delete) /.test(line))));
+  const adds = rewrite.filter((f) => f.status === 'missing' || f.status === 'wrong-type').map(permissionLabel);
+  const removes = rewrite.filter((f) => unneeded(f)).map(permissionLabel);
+  const swaps = rewrite.filter((f) => f.status === 'wrong-type').map((f) => f.permission);
+  const parts = [
+    adds.length ? `add ${adds.join(', ')}` : '',
+    swaps.length ? `remove the other-type entries of ${swaps.join(', ')}` : '',
+    removes.length ? `remove ${removes.join(', ')}` : '',
+  ].filter(Boolean);
+  return {
+    kind: 'permissions',
+    title: 'Change the app’s API permissions',
+    fixes: rewrite.map(permissionLabel),
+    fix: {
+      summary: `In the app registration's API permissions, ${parts.join('; ')}. Or replace requiredResourceAccess in its manifest with the corrected list.`,
+      portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+      azureCli: [...azurePrelude(ctx), ...edits],
+      powershell: [powershellConnect(ctx, ['Application.ReadWrite.All']), powershellApp(ctx), powershellUpdateRequiredResourceAccess(ctx.corrected)],
+    },
+  };
+}
+
+/** Everything that needs admin consent, in one consent (it covers what the rewrite adds). */
+function consentAction(findings: PermissionFinding[], ctx: RemediationContext): RemedyAction | null {
+  const needed = findings.filter((f) => f.status === 'not-granted' || f.status === 'missing' || f.status === 'wrong-type');
+  if (needed.length === 0) return null;
+  const appId = appIdOf(ctx);
+  const never = ctx.servicePrincipalExists === false;
+  const powershell: string[] = [powershellConnect(ctx, WRITE_APP_SCOPES.slice(1))];
+  if (never) powershell.push(`New-MgServicePrincipal -AppId '${appId}'`);
+  powershell.push(`$sp = Get-MgServicePrincipal -Filter "appId eq '${appId}'"`);
+  for (const [api, ofResource] of byResource(needed)) {
+    powershell.push(`$api = Get-MgServicePrincipal -Filter "appId eq '${api}'"`);
+    for (const f of ofResource.filter((x) => x.type === 'Application')) {
+      powershell.push(`New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -PrincipalId $sp.Id -ResourceId $api.Id -AppRoleId '${idOrPlaceholder(f)}'`);
+    }
+    const scopes = ofResource.filter((x) => x.type === 'Delegated').map((x) => safeName(x.permission));
+    if (scopes.length > 0) {
+      powershell.push(`New-MgOauth2PermissionGrant -BodyParameter @{ clientId = $sp.Id; consentType = 'AllPrincipals'; resourceId = $api.Id; scope = '${scopes.join(' ')}' }`);
+    }
+  }
+  const neverNote = never ? ' The app was never consented in this tenant: consent creates its service principal.' : '';
+  return {
+    kind: 'consent',
+    title: 'Grant admin consent',
+    fixes: needed.map(permissionLabel),
+    fix: {
+      summary: `Grant admin consent once for all of the app's permissions; who can: ${consentRoles(needed)}.${neverNote}${consentUrlToFillIn(ctx)}`,
+      portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+      ...consentUrlOf(ctx),
+      azureCli: [...azurePrelude(ctx), ...(never ? [`az ad sp create --id ${appId}`] : []), `az ad app permission admin-consent --id ${appId}`],
+      powershell,
+    },
+  };
+}
+
+/**
+ * Azure CLI (Bash, as in Azure Cloud Shell): the app's grants of one unneeded permission, found
+ * and removed through Microsoft Graph with `az rest`: its app role assignments, and the scope in
+ * every delegated grant that holds it (admin consent and each user's own), a grant left with no
+ * scope deleted.
+ */
+function azureCliRevoke(f: PermissionFinding, ctx: RemediationContext): string[] {
+  const graph = `https://${ctx.cloud.graphHost}/v1.0`;
+  const lines: string[] = [];
+  if (f.type === 'Application') {
+    lines.push(
+      `for id in $(az rest --method get --url "${graph}/servicePrincipals/$sp/appRoleAssignments" --query "value[?resourceId=='$api' && appRoleId=='${idOrPlaceholder(f)}'].id" -o tsv); do ` +
+        `az rest --method delete --url "${graph}/servicePrincipals/$sp/appRoleAssignments/$id"; done`,
+    );
+  } else {
+    const scope = safeName(f.permission);
+    lines.push(
+      `az rest --method get --url "${graph}/servicePrincipals/$sp/oauth2PermissionGrants" --query "value[?resourceId=='$api'].[id, scope]" -o tsv | ` +
+        `while IFS=$'\\t' read -r id scope; do rest=$(echo " $scope " | sed 's/ ${scope.replace(/\./g, '\\.')} / /g' | xargs); ` +
+        `[ "$rest" = "$(echo $scope | xargs)" ] && continue; ` +
+        `if [ -n "$rest" ]; then az rest --method patch --url "${graph}/oauth2PermissionGrants/$id" --body "{\\"scope\\": \\"$rest\\"}"; ` +
+        `else az rest --method delete --url "${graph}/oauth2PermissionGrants/$id"; fi; done`,
+    );
+  }
+  return lines;
+}
+
+function powershellRevoke(f: PermissionFinding): string[] {
+  const lines: string[] = [];
+  if (f.type === 'Application') {
+    lines.push(
+      `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id | Where-Object { $_.ResourceId -eq $api.Id -and $_.AppRoleId -eq '${idOrPlaceholder(f)}' } | ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -AppRoleAssignmentId $_.Id }`,
+    );
+  } else {
+    if (f.granted === true) lines.push(powershellRevokeScope(f.permission, 'AllPrincipals'));
+    if ((f.userConsents ?? 0) > 0) lines.push(powershellRevokeScope(f.permission, 'Principal'));
+  }
+  return lines;
+}
+
+/** Findings by API (its appId, checked for commands), in their order. */
+function byResource(findings: PermissionFinding[]): Array<[string, PermissionFinding[]]> {
+  return unique(findings.map((f) => f.resourceAppId)).map((id) => [apiOf({resourceAppId: id}), findings.filter((f) => f.resourceAppId === id)]);
+}
+
+/** Unneeded permissions granted in the tenant (by admin consent or by users): one revocation. */
+function revokeAction(findings: PermissionFinding[], ctx: RemediationContext): RemedyAction | null {
+  const granted = findings.filter((f) => unneeded(f) && held(f));
+  if (granted.length === 0) return null;
+  const appId = appIdOf(ctx);
+  return {
+    kind: 'revoke',
+    title: 'Revoke the grants the guide does not need',
+    fixes: granted.map(permissionLabel),
+    fix: {
+      summary: `Revoke what the tenant granted for ${granted.map(permissionLabel).join(', ')}: removing a permission from the app registration does not take back a grant. In the admin center: Enterprise apps › the app › Security › Permissions (admin consent and user consent).`,
+      portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
+      azureCli: [
+        ...azurePrelude(ctx),
+        `sp=$(az ad sp show --id ${appId} --query id -o tsv)`,
+        ...byResource(granted).flatMap(([api, ofApi]) => [`api=$(az ad sp show --id ${api} --query id -o tsv)`, ...ofApi.flatMap((f) => azureCliRevoke(f, ctx))]),
+      ],
+      powershell: [
+        powershellConnect(ctx, WRITE_APP_SCOPES.slice(1)),
+        `$sp = Get-MgServicePrincipal -Filter "appId eq '${appId}'"`,
+        ...byResource(granted).flatMap(([api, ofApi]) => [`$api = Get-MgServicePrincipal -Filter "appId eq '${api}'"`, ...ofApi.flatMap(powershellRevoke)]),
+      ],
+    },
+  };
+}
+
+/**
+ * The actions for a check's error findings, in the order to do them: settings that stop the
+ * scanner signing in, the permission list, consent, revocation; a required permission whose id
+ * nobody knows is checked by hand.
+ */
+export function planActions(findings: Finding[], ctx: RemediationContext): RemedyAction[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const permissions = errors.filter(isPermission);
+  const settings = errors.filter((f): f is SettingFinding => f.kind === 'setting' && f.fix !== undefined);
+  const byHand = permissions.filter((f) => f.status === 'unknown' && f.required && f.fix);
+  return [
+    ...settings.map((f): RemedyAction => ({kind: 'setting', title: `Fix: ${settingLabel(f)}`, fixes: [settingLabel(f)], fix: f.fix!})),
+    permissionsAction(permissions, ctx),
+    consentAction(permissions, ctx),
+    revokeAction(permissions, ctx),
+    ...byHand.map((f): RemedyAction => ({kind: 'check', title: `Check ${f.permission} by hand`, fixes: [permissionLabel(f)], fix: f.fix!})),
+  ].filter((action): action is RemedyAction => action !== null);
+}
