@@ -44,6 +44,30 @@ describe('sample mode', () => {
     await expectOutcome(ui, EXPECTED_OUTCOMES[scenario]);
   });
 
+  it('never consented: one consent action for all seven permissions, and a short report whose first line says sample data', async () => {
+    const ui = await openGuide();
+    expect(await ui.runSample(sampleAppOf('never-consented').displayName)).toBe('fail');
+    expect(await ui.verdictText()).toMatch(/^Fail: 7 problems, 1 action to fix them\./);
+    const actions = ui.root.locator('[data-action]');
+    expect(await actions.count()).toBe(1);
+    expect(await actions.first().getAttribute('data-action')).toBe('consent');
+    expect(await ui.root.getByTestId('sample-notice').innerText()).toMatch(/^Sample data, not your tenant/);
+    await ui.button('Copy report').click();
+    await expect.poll(() => sessions.current.clipboardWrites.length).toBeGreaterThan(0);
+    const report = sessions.current.clipboardWrites.at(-1)!;
+    expect(report.split('\n')[0]).toMatch(/^\*\*SAMPLE DATA: not your tenant/);
+    expect(report.split('\n').length).toBeLessThanOrEqual(40);
+  });
+
+  it('a wrong-type row names both types: required as application, configured only as delegated', async () => {
+    const ui = await openGuide();
+    await ui.runSample(sampleAppOf('delegated-instead-of-application').displayName);
+    const row = ui.row('Files.Read.All', 'Application', 'Microsoft Graph');
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[1]).toBe('Application');
+    expect(cells[3]).toBe('No, only as delegated');
+  });
+
   it('filters the table to problems with "Show problems only"', async () => {
     const ui = await openGuide();
     await ui.runSample(sampleAppOf('permissions-missing').displayName);

@@ -22,6 +22,8 @@ export interface CheckResultsProps {
   onAnnounce: (message: string) => void;
   /** "Copy report" and "Copy link". */
   actions?: React.ReactNode;
+  /** Results of the built-in sample tenant: said before anything else, so nobody takes them for their own. */
+  sample?: boolean;
 }
 
 const SEVERITY_CLASS: Record<Severity, string> = {
@@ -222,7 +224,7 @@ function ActionBlock({action, onAnnounce}: {action: RemedyAction; onAnnounce: (m
 const CONFIGURATION_PROBLEMS = new Set(['missing', 'wrong-type', 'excess', 'unknown']);
 
 /** The results of one check: verdict, one table per API, settings, warnings and fixes. */
-export default function CheckResults({result, subject, verdictRef, onAnnounce, actions}: CheckResultsProps): React.JSX.Element {
+export default function CheckResults({result, subject, verdictRef, onAnnounce, actions, sample}: CheckResultsProps): React.JSX.Element {
   const [problemsOnly, setProblemsOnly] = useState(false);
   const headingId = useId();
   const permissions = result.findings.filter((f): f is PermissionFinding => f.kind === 'permission');
@@ -237,6 +239,12 @@ export default function CheckResults({result, subject, verdictRef, onAnnounce, a
       <h3 id={headingId} className={styles.resultsHeading}>
         Results for {subject}
       </h3>
+      {sample && (
+        <p className={styles.sampleNotice} data-testid="sample-notice">
+          <strong>Sample data, not your tenant:</strong> these results come from the built-in sample tenant. To check your
+          own app registration, use the Live tenant or App manifest tab.
+        </p>
+      )}
       <div
         ref={verdictRef}
         tabIndex={-1}

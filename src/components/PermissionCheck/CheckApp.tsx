@@ -15,6 +15,7 @@ import {readPendingSignIn} from '../../auth/pendingSignIn';
 import type {LiveSession, LiveSignInSettings} from '../../auth';
 import type {CheckResult, CloudEndpoints, CloudName, Profile} from '../../permissions/types';
 import type {GraphTransport} from '../../permissions/graphTransport';
+import type {ReportMode} from '../../permissions/reports';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestJson';
@@ -60,6 +61,11 @@ interface Outcome {
   appId: string | null;
   /** A sample check: its tenant and app are made up, never part of a support link. */
   sample?: boolean;
+  /** How the app was read, and its name: the report's head says both. */
+  mode: ReportMode;
+  appName: string | null;
+  /** When the check finished. */
+  at: Date;
 }
 
 /** A problem the admin can act on: shown as it is, in an alert. */
@@ -321,6 +327,9 @@ export default function CheckApp({
     });
     return {
       result,
+      mode: options.source === 'sample' ? 'sample' : 'signed-in',
+      appName: observed.app.displayName,
+      at: new Date(),
       subject: options.subject(observed.app.displayName),
       tenant: options.tenant,
       appId: options.appId,
@@ -442,7 +451,15 @@ export default function CheckApp({
       appId: manifestAppId,
     });
     const name = observed.app.displayName;
-    return {result, subject: name ? `the manifest of ${name}` : 'the pasted manifest', tenant: fixTenant, appId: manifestAppId};
+    return {
+      result,
+      mode: 'manifest',
+      appName: name,
+      at: new Date(),
+      subject: name ? `the manifest of ${name}` : 'the pasted manifest',
+      tenant: fixTenant,
+      appId: manifestAppId,
+    };
   };
 
   // Coming back from a redirect sign-in: finish it and continue the same check (same tenant and app).
@@ -543,9 +560,13 @@ export default function CheckApp({
     if (!outcome || !engine) return '';
     return engine.renderReport(outcome.result, 'markdown', {
       guide,
+      guideTitle: profile.title,
       version,
       appId: outcome.appId,
+      appName: outcome.appName,
       tenant: outcome.tenant ?? undefined,
+      mode: outcome.mode,
+      at: outcome.at,
     });
   }
 
@@ -750,6 +771,7 @@ export default function CheckApp({
           <CheckResults
             result={outcome.result}
             subject={outcome.subject}
+            sample={outcome.mode === 'sample'}
             verdictRef={verdictRef}
             onAnnounce={setStatus}
             actions={
