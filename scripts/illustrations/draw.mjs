@@ -95,9 +95,10 @@ function appRegistrations(portal) {
   let s = header(portal);
   const marks = [];
   if (portal === 'entra') {
-    // Global left navigation of the Entra admin center.
+    // Global left navigation of the Entra admin center, as it is today: Entra ID > App registrations
+    // (formerly Identity > Applications > App registrations), next to Entra ID > Enterprise apps.
     s += rect(0, 45, 230, h - 45, {fill: C.navBg}) + vline(230, 45, h);
-    const nav = [['Home', 0], ['Favorites', 0, '›'], ['Identity', 0, '⌄', true], ['Overview', 1], ['Users', 1], ['Groups', 1], ['Devices', 1], ['Applications', 1, '⌄', true], ['Enterprise applications', 2], ['App registrations', 2], ['Protection', 1], ['Identity governance', 1], ['Learn & support', 0]];
+    const nav = [['Home', 0], ['Favorites', 0, '›'], ['Entra ID', 0, '⌄', true], ['Overview', 1], ['Users', 1], ['Groups', 1], ['Devices', 1], ['Enterprise apps', 1], ['App registrations', 1], ['Roles & admins', 1], ['ID Protection', 0, '›'], ['ID Governance', 0, '›'], ['Learn & support', 0, '›']];
     let y = 54;
     for (const [label, level, chevron, bold] of nav) {
       const sel = label === 'App registrations';
@@ -135,7 +136,7 @@ function appRegistrations(portal) {
     h,
     title: `Illustration: App registrations in ${place}`,
     desc: portal === 'entra'
-      ? 'Left menu: Identity, Applications, App registrations is selected (callout 1). The New registration button at the top of the App registrations page is highlighted (callout 2).'
+      ? 'Left menu: Entra ID, App registrations is selected (callout 1), under Enterprise apps. The New registration button at the top of the App registrations page is highlighted (callout 2).'
       : 'Azure Active Directory blade of the Contoso tenant: App registrations is selected in its menu (callout 1), and the New registration button is highlighted (callout 2).',
     body: s + marks.join(''),
   };
