@@ -8,8 +8,6 @@
  * file's bytes as UTF-8 or UTF-16 as its BOM or NUL pattern says. This module loads without the
  * engine's catalog, so the page can check a paste as it happens.
  */
-import {visit} from 'jsonc-parser';
-
 // ---------------------------------------------------------------------------------------------
 // Limits
 
@@ -282,24 +280,42 @@ export interface DuplicateKey {
 
 /**
  * The first key that occurs twice in one object, at any depth (JSON.parse silently keeps the
- * last one). Keys compare exactly, after unescaping. Expects valid JSON; null when no key repeats.
+ * last one). Keys compare exactly, after unescaping (as JSON.parse reads them). Expects valid
+ * JSON; null when no key repeats. One pass with its own stack: no recursion, no parser library
+ * (this module loads with the page, ahead of the engine).
  */
 export function findDuplicateKey(text: string): DuplicateKey | null {
-  const objects: Set<string>[] = [];
-  let found: DuplicateKey | null = null;
-  visit(text, {
-    onObjectBegin: () => {
-      objects.push(new Set());
-    },
-    onObjectEnd: () => {
-      objects.pop();
-    },
-    onObjectProperty: (key, offset) => {
-      const keys = objects[objects.length - 1];
-      if (found || !keys) return;
-      if (keys.has(key)) found = {key, offset};
-      else keys.add(key);
-    },
-  });
-  return found;
+  /** Per open bracket, innermost last: the keys seen so far in an object; null for an array. */
+  const open: Array<Set<string> | null> = [];
+  let expectKey = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '"') {
+      const start = k;
+      for (k++; k < text.length && text[k] !== '"'; k++) if (text[k] === '\\') k++;
+      const keys = open[open.length - 1];
+      if (!expectKey || !keys) continue;
+      expectKey = false;
+      let key: string;
+      try {
+        key = JSON.parse(text.slice(start, k + 1)) as string;
+      } catch {
+        continue; // not valid JSON: not this function's question
+      }
+      if (keys.has(key)) return {key, offset: start};
+      keys.add(key);
+    } else if (c === '{') {
+      open.push(new Set());
+      expectKey = true;
+    } else if (c === '[') {
+      open.push(null);
+      expectKey = false;
+    } else if (c === '}' || c === ']') {
+      open.pop();
+      expectKey = false;
+    } else if (c === ',') {
+      expectKey = Boolean(open[open.length - 1]);
+    }
+  }
+  return null;
 }
