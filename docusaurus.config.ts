@@ -32,6 +32,10 @@ const config = {
       {
         docs: {
           sidebarPath: './sidebars.ts',
+          // 1.0 pages carry one banner of their own (a :::warning at the top of each page) that
+          // says when to use 1.0 (scanner releases before 2.0) and when 2.0, instead of
+          // Docusaurus' generic "no longer maintained" banner stacked over it.
+          versions: {'1.0': {banner: 'none'}},
           // `::permission-table` and `::permission-changes{from="1.0"}` in the guides, made from
           // each version's permissions.json (names checked against the catalog; a typo fails the build).
           beforeDefaultRemarkPlugins: [
