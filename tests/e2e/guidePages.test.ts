@@ -1,0 +1,100 @@
+/**
+ * Pages people can act on without a second opinion (issue 8), in the built site:
+ * - a followed anchor (an AADSTS code in troubleshooting) lands below the sticky navbar;
+ * - 1.0 pages carry one banner (when to use 1.0, when 2.0), not Docusaurus' own on top of it.
+ */
+import {describe, expect, inject, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {GUIDE_PAGES} from './harness/checkUi';
+import {useSessions} from './harness/useChromium';
+
+const baseUrl = inject('baseUrl');
+const sessions = useSessions();
+
+/** Waits until the page stops scrolling (anchor scroll, late layout) for a few frames. */
+async function scrollSettled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = -1;
+        let still = 0;
+        const tick = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 10) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+async function navbarBottom(page: Page): Promise<number> {
+  return page.locator('nav.navbar').evaluate((navbar) => navbar.getBoundingClientRect().bottom);
+}
+
+describe('anchors under the sticky navbar', () => {
+  it.each(['aadsts7000222', 'aadsts65001', 'aadsts53003'])('/docs/troubleshooting#%s lands below the navbar', async (anchor) => {
+    const {page} = await sessions.open();
+    await page.goto(`${baseUrl}/docs/troubleshooting#${anchor}`);
+    await scrollSettled(page);
+    const target = page.locator(`#${anchor}`);
+    const top = await target.evaluate((element) => element.getBoundingClientRect().top);
+    const navbar = await navbarBottom(page);
+    expect(navbar, 'the navbar is sticky at the top').toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY), 'the page did scroll to the anchor').toBeGreaterThan(0);
+    expect(top, `#${anchor} starts below the navbar`).toBeGreaterThanOrEqual(navbar);
+    expect(top, `#${anchor} is in view`).toBeLessThan(await page.evaluate(() => window.innerHeight / 2));
+    // The anchor is the code's own row.
+    const rowText = await target.evaluate((element) => element.closest('tr')?.textContent ?? '');
+    expect(rowText).toContain(anchor.toUpperCase());
+  });
+
+  it('a link to an anchor on the same page lands below the navbar too', async () => {
+    const {page} = await sessions.open();
+    // The AADSTS7000222 row links to #expired-secret; first go to the row, then follow it.
+    await page.goto(`${baseUrl}/docs/troubleshooting#aadsts7000222`);
+    await scrollSettled(page);
+    await page.locator('tr', {has: page.locator('#aadsts7000222')}).getByRole('link', {name: 'Create a new secret'}).click();
+    await scrollSettled(page);
+    const top = await page.locator('#expired-secret').evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(await navbarBottom(page));
+  });
+});
+
+describe('one banner on 1.0 pages', () => {
+  it.each([
+    ['/docs/1.0/office365/', '/docs/office365/'],
+    ['/docs/1.0/troubleshooting', '/docs/troubleshooting'],
+    ['/docs/1.0/support-links', '/docs/support-links'],
+  ])('%s: when to use 1.0 and when 2.0, once', async (path, twoPointO) => {
+    const {page} = await sessions.open();
+    await page.goto(`${baseUrl}${path}`);
+    const article = page.locator('article');
+    await article.waitFor();
+    expect(await page.locator('.theme-doc-version-banner').count(), 'no Docusaurus version banner').toBe(0);
+    const admonitions = article.locator('.theme-admonition');
+    const banner = admonitions.first();
+    expect(await banner.innerText()).toMatch(/before 2\.0/i);
+    expect(await banner.innerText()).toMatch(/2\.0 or later/i);
+    const links = await banner.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links.map((href) => href?.replace(/#.*$/, ''))).toContain(twoPointO);
+    // Nothing else stacked above the text: the banner is the only admonition before the first section.
+    const beforeFirstSection = await article.evaluate((element) => {
+      const firstSection = element.querySelector('.markdown h2');
+      return Array.from(element.querySelectorAll('.theme-admonition')).filter(
+        (admonition) => !firstSection || admonition.compareDocumentPosition(firstSection) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).length;
+    });
+    expect(beforeFirstSection).toBe(1);
+  });
+
+  it('2.0 pages carry no such banner', async () => {
+    const {page} = await sessions.open();
+    await page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
+    await page.locator('article').waitFor();
+    expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);
+    expect(await page.locator('article .theme-admonition', {hasText: 'before 2.0'}).count()).toBe(0);
+  });
+});
