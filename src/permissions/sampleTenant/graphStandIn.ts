@@ -110,6 +110,12 @@ export interface GraphStandInOptions {
   /** A tenant to serve instead of a fresh sample tenant (it is copied). */
   tenant?: SampleTenant;
   faults?: GraphFaults;
+  /**
+   * Tests only: accept the writes a fix makes (PATCH an application's requiredResourceAccess,
+   * DELETE an app role assignment, PATCH or DELETE an oauth2PermissionGrant), so a test can run
+   * a printed fix and check again. The site never sets it: its stand-in stays read-only.
+   */
+  acceptWrites?: boolean;
 }
 
 export interface GraphStandIn {
@@ -182,7 +188,7 @@ function toResponse(answer: Answer): Response {
   }
   headers.set('request-id', randomId());
   const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-  return new Response(text, {status: answer.status, headers});
+  return new Response(answer.status === 204 ? null : text, {status: answer.status, headers});
 }
 
 function randomId(): string {
@@ -352,6 +358,41 @@ export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStan
     return ok(body);
   }
 
+  /** The writes a fix makes (tests only, see acceptWrites). */
+  function answerWrite(method: string, target: string, bodyText: string): Answer {
+    const path = splitOnce(target, '?')[0].replace(/^\/v1\.0(?=\/)/i, '');
+    let body: Record<string, unknown> = {};
+    try {
+      body = bodyText ? (JSON.parse(bodyText) as Record<string, unknown>) : {};
+    } catch {
+      return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
+    }
+    const done: Answer = {status: 204, headers: {}, body: ''};
+    const app = /^\/applications(?:\(appId='([^']*)'\)|\/([0-9a-f-]{36}))$/i.exec(path);
+    if (app && method === 'PATCH') {
+      const entity = tenant.applications.find((a) => (app[1] ? a.appId === app[1].toLowerCase() : a.id === app[2]!.toLowerCase()));
+      if (!entity) return notFound(app[1] ?? app[2]!);
+      if (Array.isArray(body.requiredResourceAccess)) entity.requiredResourceAccess = body.requiredResourceAccess as typeof entity.requiredResourceAccess;
+      return done;
+    }
+    const assignment = /^\/servicePrincipals\/([0-9a-f-]{36})\/appRoleAssignments\/([^/]+)$/i.exec(path);
+    if (assignment && method === 'DELETE') {
+      const index = tenant.appRoleAssignments.findIndex((a) => a.principalId === assignment[1]!.toLowerCase() && a.id === assignment[2]);
+      if (index < 0) return notFound(assignment[2]!);
+      tenant.appRoleAssignments.splice(index, 1);
+      return done;
+    }
+    const grant = /^\/oauth2PermissionGrants\/([^/]+)$/i.exec(path);
+    if (grant && (method === 'PATCH' || method === 'DELETE')) {
+      const index = tenant.oauth2PermissionGrants.findIndex((g) => g.id === grant[1]);
+      if (index < 0) return notFound(grant[1]!);
+      if (method === 'DELETE') tenant.oauth2PermissionGrants.splice(index, 1);
+      else if (typeof body.scope === 'string') tenant.oauth2PermissionGrants[index]!.scope = body.scope;
+      return done;
+    }
+    return graphError(405, 'Request_BadRequest', `The stand-in does not accept ${method} ${path}.`);
+  }
+
   function safeAtob(text: string): string {
     try {
       return fromBase64url(text);
@@ -450,6 +491,7 @@ export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStan
           stats.batchRequests += 1;
           answer = await answerBatch(request, origin, authorization);
         } else if (request.method === 'GET') answer = answerGet(target, origin);
+        else if (options.acceptWrites) answer = answerWrite(request.method, target, await request.text());
         else answer = graphError(405, 'Request_BadRequest', 'The sample tenant is read only.');
       }
       record({method: request.method, url: target, host: url.host, batchItem: false, status: answer.status, authorization});

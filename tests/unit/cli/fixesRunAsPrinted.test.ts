@@ -1,0 +1,108 @@
+/**
+ * Every fix the product prints must work when copied and run as printed. The Azure CLI fixes of
+ * a check (rewrite the permission list, revoke unneeded grants) run in bash, as printed, with a
+ * stand-in `az` on PATH (tests/support/az-standin) that sends their requests to the Graph
+ * stand-in over HTTP on 127.0.0.1; then the same check runs again and finds the permissions
+ * neither configured nor granted.
+ */
+import {execFile} from 'node:child_process';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {compareToProfile} from '../../../src/permissions/compare';
+import {fetchTransport} from '../../../src/permissions/fetchTransport';
+import {sampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/data';
+import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
+import {readTenantState} from '../../../src/permissions/tenantReader';
+import type {CheckResult, PermissionFinding} from '../../../src/permissions/types';
+import {profile20} from '../reader/helpers';
+
+const AZ_DIR = path.resolve(__dirname, '../../support/az-standin');
+const profile = profile20();
+const servers: http.Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** The stand-in behind a local HTTP server, as the stand-in az reaches it. */
+async function serve(graph: GraphStandIn): Promise<string> {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const response = await graph.handle(
+      new Request(`https://graph.microsoft.com${req.url}`, {method: req.method, headers: req.headers as Record<string, string>, body}),
+    );
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function check(graph: GraphStandIn, appId: string): Promise<CheckResult> {
+  const state = await readTenantState({client: fetchTransport({cloud: 'global', fetchFn: graph.fetch}), cloud: 'global', appId, profile});
+  return compareToProfile(profile, state, {cloud: 'global', appId, tenant: 'contoso-sample.onmicrosoft.com'});
+}
+
+/**
+ * Runs an action's Azure CLI commands in bash as printed, the stand-in az first on PATH.
+ * Asynchronously: the stand-in's server runs in this process and must answer meanwhile.
+ */
+function runAsPrinted(commands: string[], graphUrl: string): Promise<{status: number | null; stderr: string}> {
+  const script = ['set -euo pipefail', ...commands].join('\n');
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      ['-c', script],
+      {encoding: 'utf8', env: {...process.env, PATH: `${AZ_DIR}:${process.env.PATH}`, GRAPH_STANDIN_URL: graphUrl}, timeout: 30_000},
+      (error, _stdout, stderr) => resolve({status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr}),
+    );
+  });
+}
+
+const excess = (result: CheckResult) =>
+  result.findings.filter((f): f is PermissionFinding => f.kind === 'permission' && (f.status === 'excess' || f.status === 'unknown'));
+
+describe('the Azure CLI fixes work when copied and run as printed', () => {
+  it.each<[SampleScenario, string[]]>([
+    ['over-privileged', ['Directory.ReadWrite.All', 'Mail.Send', 'Sites.FullControl.All']],
+    ['edited-manifest', ['full_access_as_app']],
+    ['user-consent', ['Mail.ReadWrite']],
+  ])('%s: after the printed commands, %s is neither configured nor granted, and the check passes', async (scenario, permissions) => {
+    const graph = createGraphStandIn({acceptWrites: true});
+    const graphUrl = await serve(graph);
+    const appId = sampleApp(scenario).appId;
+    const before = await check(graph, appId);
+    expect(before.verdict).toBe('fail');
+    expect(excess(before).map((f) => f.permission).sort()).toEqual(permissions);
+
+    for (const action of before.actions.filter((a) => a.kind === 'permissions' || a.kind === 'revoke')) {
+      const run = await runAsPrinted(action.fix.azureCli, graphUrl);
+      expect(run.stderr, `${action.title}:\n${action.fix.azureCli.join('\n')}`).toBe('');
+      expect(run.status).toBe(0);
+    }
+
+    const after = await check(graph, appId);
+    expect(excess(after)).toEqual([]);
+    expect(after.verdict).toBe('pass');
+  });
+
+  it('takes one scope out of an admin grant and keeps the others', async () => {
+    const graph = createGraphStandIn({acceptWrites: true});
+    const appId = sampleApp('compliant').appId;
+    const sp = graph.tenant.servicePrincipals.find((s) => s.appId === appId)!;
+    const grant = graph.tenant.oauth2PermissionGrants.find((g) => g.clientId === sp.id && g.consentType === 'AllPrincipals')!;
+    grant.scope = 'User.Read Mail.Send Calendars.ReadWrite';
+    const graphUrl = await serve(graph);
+    const before = await check(graph, appId);
+    expect(excess(before).map((f) => f.permission).sort()).toEqual(['Calendars.ReadWrite', 'Mail.Send']);
+    const revoke = before.actions.find((a) => a.kind === 'revoke')!;
+    expect(await runAsPrinted(revoke.fix.azureCli, graphUrl)).toEqual({status: 0, stderr: ''});
+    expect(graph.tenant.oauth2PermissionGrants.find((g) => g.id === grant.id)?.scope).toBe('User.Read');
+    expect((await check(graph, appId)).verdict).toBe('pass');
+  });
+});
