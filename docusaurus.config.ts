@@ -97,9 +97,11 @@ const config = {
     // Editing .browserslistrc needs a cache reset (npm run clear): the bundler's persistent
     // cache only watches this file.
     colorMode: {defaultMode: 'light', respectPrefersColorScheme: true},
-    // Guide pictures open larger on click, over the page's own background colour.
+    // Guide pictures open larger on click, over the page's own background colour. Screenshots
+    // of the check do not: zoomed, they would lose the frame and label that tell them from
+    // the live check (src/components/CheckScreenshot).
     zoom: {
-      selector: '.markdown img',
+      selector: '.markdown img:not([data-check-screenshot] img)',
       background: {light: 'rgb(255, 255, 255)', dark: 'rgb(27, 27, 29)'},
       config: {margin: 24},
     },

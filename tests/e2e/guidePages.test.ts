@@ -1,11 +1,14 @@
 /**
  * Pages people can act on without a second opinion (issue 8), in the built site:
  * - a followed anchor (an AADSTS code in troubleshooting) lands below the sticky navbar;
- * - 1.0 pages carry one banner (when to use 1.0, when 2.0), not Docusaurus' own on top of it.
+ * - 1.0 pages carry one banner (when to use 1.0, when 2.0), not Docusaurus' own on top of it;
+ * - screenshots of the check are framed and labelled, the label on the picture, never right
+ *   beside the live check, not zoomable, in the theme's colours, and axe-clean.
  */
 import {describe, expect, inject, it} from 'vitest';
 import type {Page} from 'playwright-core';
-import {GUIDE_PAGES} from './harness/checkUi';
+import {seriousAxeViolations} from './harness/axe';
+import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {useSessions} from './harness/useChromium';
 
 const baseUrl = inject('baseUrl');
@@ -96,5 +99,64 @@ describe('one banner on 1.0 pages', () => {
     await page.locator('article').waitFor();
     expect(await page.locator('.theme-doc-version-banner').count()).toBe(0);
     expect(await page.locator('article .theme-admonition', {hasText: 'before 2.0'}).count()).toBe(0);
+  });
+});
+
+describe('screenshots of the check', () => {
+  it.each(['light', 'dark'] as const)(
+    'in the guide: before the check, in a closed <details>, framed, labelled on the picture, not zoomable (%s theme)',
+    async (theme) => {
+      const {page} = await sessions.open({theme});
+      await page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
+      const ui = await new CheckUi(page).ready();
+      const shot = page.locator('[data-check-screenshot]');
+      expect(await shot.count()).toBe(1);
+      expect(await shot.isVisible(), 'collapsed until asked for').toBe(false);
+      // It comes before the check, and is not its neighbour.
+      const order = await ui.root.evaluate((check, screenshot) => check.compareDocumentPosition(screenshot as Node), await shot.elementHandle());
+      expect(order & 2 /* Node.DOCUMENT_POSITION_PRECEDING */).toBeTruthy();
+      expect(await ui.root.evaluate((check) => check.closest('details'))).toBeNull();
+
+      await page.getByText('What a failing check looks like (a screenshot)').click();
+      const image = shot.locator('img').filter({visible: true});
+      await image.waitFor();
+      expect(await image.count(), 'one picture, the theme’s').toBe(1);
+      expect(await image.getAttribute('src')).toContain(`check-sample-fail-${theme}.png`);
+      expect(await image.getAttribute('alt')).toMatch(/^A finished sample check with the verdict Fail/);
+      await image.evaluate((element) => (element as HTMLImageElement).decode());
+      await image.scrollIntoViewIfNeeded();
+      const label = shot.getByText('Screenshot of a sample check', {exact: true});
+      expect(await label.isVisible()).toBe(true);
+      const [labelBox, imageBox] = [await label.boundingBox(), await image.boundingBox()];
+      expect(labelBox && imageBox).toBeTruthy();
+      // The label lies on the picture.
+      expect(labelBox!.y).toBeGreaterThanOrEqual(imageBox!.y);
+      expect(labelBox!.y + labelBox!.height).toBeLessThanOrEqual(imageBox!.y + imageBox!.height);
+      expect(labelBox!.x).toBeGreaterThanOrEqual(imageBox!.x);
+      // A visible frame around it.
+      const frame = await shot.evaluate((figure) => getComputedStyle(figure.firstElementChild!).borderTopStyle);
+      expect(frame).toBe('dashed');
+      // Clicking it does not open the bare picture full size (the zoom would drop frame and label).
+      await image.click();
+      await page.waitForTimeout(300);
+      expect(await page.locator('.medium-zoom-image--opened').count()).toBe(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('the label stays in view while a tall screenshot scrolls by', async () => {
+    const {page} = await sessions.open({viewport: {width: 1280, height: 700}});
+    await page.goto(`${baseUrl}/docs/troubleshooting#check-incomplete`);
+    await scrollSettled(page);
+    const shot = page.locator('[data-check-screenshot]');
+    const image = shot.locator('img').filter({visible: true});
+    await image.evaluate((element) => (element as HTMLImageElement).decode());
+    const imageTop = await image.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    await page.evaluate((y) => window.scrollTo(0, y + 500), imageTop);
+    await scrollSettled(page);
+    const labelTop = await shot.getByText('Screenshot of a sample check').evaluate((element) => element.getBoundingClientRect().top);
+    const navbar = await navbarBottom(page);
+    expect(labelTop).toBeGreaterThanOrEqual(navbar);
+    expect(labelTop).toBeLessThan(navbar + 40);
   });
 });
