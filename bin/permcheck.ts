@@ -13,6 +13,7 @@ import {parseArgs} from 'node:util';
 import {CLOUD_NAMES, isCloudName} from '../src/permissions/clouds';
 import {compareToProfile} from '../src/permissions/compare';
 import {ManifestError, parseAppManifest} from '../src/permissions/manifest';
+import {decodeManifestBytes, MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from '../src/permissions/manifestInput';
 import {terminalSafe} from '../src/permissions/outputSafety';
 import {ProfileError, parseProfile} from '../src/permissions/profile';
 import {renderReport, type ReportFormat} from '../src/permissions/reports';
@@ -170,11 +171,17 @@ function loadProfile(siteDir: string, guide: string, version: string): Profile {
   }
 }
 
+/**
+ * The manifest's text: a file's bytes decoded as UTF-8 or UTF-16 (Windows PowerShell's Out-File
+ * writes UTF-16), refused unread when larger than any manifest.
+ */
 function readManifest(file: string, io: CliIo): string {
   if (file === '-') return io.readStdin();
   try {
-    return fs.readFileSync(file, 'utf8');
+    if (fs.statSync(file).size > MAX_MANIFEST_BYTES) throw new ManifestError(MANIFEST_TOO_LARGE);
+    return decodeManifestBytes(fs.readFileSync(file)).text;
   } catch (error) {
+    if (error instanceof ManifestError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
@@ -280,7 +287,7 @@ function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: () => fs.readFileSync(0, 'utf8'),
+    readStdin: () => decodeManifestBytes(fs.readFileSync(0)).text,
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
   };

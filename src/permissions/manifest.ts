@@ -14,7 +14,8 @@
  */
 import * as z from 'zod';
 import {GUID_PATTERN, isGuid} from './catalog';
-import {findDuplicateKey, lineAndColumn, locateJsonError, manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestJson';
+import {manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestInput';
+import {findDuplicateKey, lineAndColumn, locateJsonError} from './manifestJson';
 import {formatJsonPath} from './profile';
 import type {ConfiguredPermission, ObservedCredential, ObservedState, PermissionType} from './types';
 
@@ -48,7 +49,7 @@ export {
   MAX_JSON_DEPTH,
   MAX_MANIFEST_BYTES,
   NUL_IN_TEXT,
-} from './manifestJson';
+} from './manifestInput';
 
 /** Text from the input, shortened and with control and format characters escaped: data, not markup. */
 function quoteInputText(value: string, maxChars = 60): string {

@@ -18,7 +18,7 @@ import type {GraphTransport} from '../../permissions/graphTransport';
 import type {ReportMode} from '../../permissions/reports';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
-import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestJson';
+import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestInput';
 import {buildSupportLink, CURRENT_VERSION, isGuid, isTenant, normalizeGuid, normalizeTenant} from './supportLink';
 import styles from './styles.module.css';
 
@@ -386,8 +386,9 @@ export default function CheckApp({
       const errors = {tenant: tenantError(tenant), appId: appIdError(appId)};
       setInputErrors(errors);
       if (errors.tenant || errors.appId) throw new CheckProblem([errors.appId, errors.tenant].filter(Boolean).join(' '));
-      const wantedTenant = tenant.trim().toLowerCase();
-      const wantedAppId = appId.trim().toLowerCase();
+      // Validated above, so both normalize: braces and spaces around a GUID are gone.
+      const wantedTenant = normalizeTenant(tenant) ?? '';
+      const wantedAppId = normalizeGuid(appId)!;
       let current = session;
       if (!current || options.forceSignIn || current.tenant !== (wantedTenant || 'organizations')) {
         progress('Signing in…');

@@ -139,6 +139,13 @@ describe('permcheck (in-process)', () => {
     expect(text.stdout.split('\n').filter((line) => line.startsWith('Verdict'))).toHaveLength(1);
   });
 
+  it.each(['graph-utf16le-bom.json', 'graph-utf16be-bom.json'])('reads %s (UTF-16, as Windows PowerShell writes it) like its UTF-8 twin', async (name) => {
+    const utf16 = await run(['--guide', 'office365', '--manifest', manifest(name), '--format', 'json', '--now', NOW]);
+    const utf8 = await run(['--guide', 'office365', '--manifest', manifest('graph-compliant.json'), '--format', 'json', '--now', NOW]);
+    expect(utf16.stderr).toBe('');
+    expect(JSON.parse(utf16.stdout).verdict).toBe(JSON.parse(utf8.stdout).verdict);
+  });
+
   it('reads the manifest from standard input with --manifest -', async () => {
     const {code, stdout} = await run(['--guide', 'office365', '--manifest', '-', '--format', 'markdown', '--now', NOW], {
       stdin: fs.readFileSync(manifest('legacy-compliant.json'), 'utf8'),

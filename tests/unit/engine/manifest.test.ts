@@ -442,8 +442,8 @@ describe('permcheck shares the limits and their words', () => {
 });
 
 describe('the limits load with the page, ahead of the engine', () => {
-  it('manifestJson.ts (limits, decoding, JSON helpers) imports nothing, so the check UI can use it without the catalog or a parser library', () => {
-    const source = fs.readFileSync(path.resolve(__dirname, '../../../src/permissions/manifestJson.ts'), 'utf8');
+  it('manifestInput.ts (limits, decoding) imports nothing, so the check UI can use it without the catalog or a parser library', () => {
+    const source = fs.readFileSync(path.resolve(__dirname, '../../../src/permissions/manifestInput.ts'), 'utf8');
     expect(source.match(/^\s*import\s[^;]*?from\s+['"][^'"]+['"]/gm) ?? []).toEqual([]);
   });
 });
