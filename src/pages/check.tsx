@@ -4,21 +4,61 @@
  * Valid parameters pre-fill the check (Live tenant tab); invalid or unknown ones are ignored and
  * named in a notice. Nothing signs in or runs until the reader selects a button.
  */
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLocation} from '@docusaurus/router';
 import {usePluginData} from '@docusaurus/useGlobalData';
+import {useDocsPreferredVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
 import PermissionCheck from '@site/src/components/PermissionCheck';
-import {CURRENT_VERSION, knownGuidesOf, parseSupportLinkParams, versionLabel} from '@site/src/components/PermissionCheck/supportLink';
+import {
+  CURRENT_VERSION,
+  knownGuidesOf,
+  parseSupportLinkParams,
+  versionLabel,
+  type SupportLinkParams,
+} from '@site/src/components/PermissionCheck/supportLink';
 import type {PermissionProfilesData} from '@site/src/plugins/permission-profiles/types';
 import styles from './check.module.css';
 
-function SupportLinkCheck(): React.JSX.Element {
+/**
+ * The link's parameters. The server renders the page without a query, so the first render in
+ * the browser (hydration) reads none either (`read` false); the query is read right after, so
+ * that the guide link's href is never left as the server wrote it.
+ */
+function useSupportLink(): {params: SupportLinkParams; read: boolean} {
   const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const isBrowser = useIsBrowser();
   const {search} = useLocation();
-  const params = useMemo(() => parseSupportLinkParams(search, knownGuidesOf(data.profiles, data.latestVersion)), [search, data]);
+  const query = isBrowser ? search : '';
+  const params = useMemo(() => parseSupportLinkParams(query, knownGuidesOf(data.profiles, data.latestVersion)), [query, data]);
+  return {params, read: isBrowser};
+}
+
+/** The page of a guide in a docs version (/docs/1.0/office365/, /docs/next/office365/, /docs/office365/). */
+function useGuidePath(guide: string, version: string): string {
+  const versions = useVersions(undefined);
+  const docsVersion = versions.find((candidate) => candidate.name === version) ?? versions.find((candidate) => candidate.isLast);
+  if (!docsVersion) return `/docs/${guide}/`;
+  return docsVersion.docs.find((doc) => doc.id === `${guide}/index` || doc.id === guide)?.path ?? docsVersion.path;
+}
+
+/**
+ * The docs version the check runs (the link's, else the latest release) becomes the reader's
+ * preferred docs version, as picking it in the navbar's version menu would: the menu then
+ * shows the version being checked, and the navbar's Guides link leads to that version's guide.
+ */
+function usePreferCheckedVersion(version: string, read: boolean): void {
+  const {preferredVersion, savePreferredVersionName} = useDocsPreferredVersion(undefined);
+  useEffect(() => {
+    if (read && preferredVersion?.name !== version) savePreferredVersionName(version);
+  }, [read, version, preferredVersion?.name, savePreferredVersionName]);
+}
+
+function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Element {
+  const data = usePluginData('permission-profiles') as PermissionProfilesData;
   const profile = data.profiles.find((entry) => entry.guide === params.guide && entry.version === params.version)?.profile;
   const prefilled =
     params.tenant && params.appId ? 'the tenant and the app' : params.tenant ? 'the tenant' : params.appId ? 'the app' : null;
@@ -56,22 +96,38 @@ function SupportLinkCheck(): React.JSX.Element {
   );
 }
 
+function CheckPageContent(): React.JSX.Element {
+  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const {params, read} = useSupportLink();
+  const guidePath = useGuidePath(params.guide, params.version);
+  usePreferCheckedVersion(params.version, read);
+  const title = data.profiles.find((entry) => entry.guide === params.guide)?.profile.title ?? params.guide;
+  return (
+    <main className={`container margin-vert--lg ${styles.page}`}>
+      <h1>Check an app registration</h1>
+      <p>
+        Support sent you here to check the app registration the scanner uses. Sign in to read it from your tenant
+        (read-only), or paste its manifest, which never leaves your browser. Then select <em>Copy report</em> and paste the
+        report into your support ticket. The full steps are in the{' '}
+        <Link to={guidePath} data-testid="check-guide-link">
+          {title} setup guide
+          {params.version === data.latestVersion ? '' : ` (${versionLabel(params.version)})`}
+        </Link>
+        .
+      </p>
+      <h2>Your check</h2>
+      <BrowserOnly fallback={<p>Loading the permission check…</p>}>{() => <SupportLinkCheck params={params} />}</BrowserOnly>
+    </main>
+  );
+}
+
 export default function CheckPage(): React.JSX.Element {
+  // The docs' preferred-version state lives inside <Layout>: the content reads it there.
   return (
     <Layout
       title="Check an app registration"
       description="Check an Entra ID app registration against the scanner's setup guide: sign in, paste its manifest, or try the sample tenant.">
-      <main className={`container margin-vert--lg ${styles.page}`}>
-        <h1>Check an app registration</h1>
-        <p>
-          Support sent you here to check the app registration the scanner uses. Sign in to read it from your tenant
-          (read-only), or paste its manifest, which never leaves your browser. Then select <em>Copy report</em> and paste
-          the report into your support ticket. The full steps are in the{' '}
-          <Link to="/docs/office365/">Office 365 setup guide</Link>.
-        </p>
-        <h2>Your check</h2>
-        <BrowserOnly fallback={<p>Loading the permission check…</p>}>{() => <SupportLinkCheck />}</BrowserOnly>
-      </main>
+      <CheckPageContent />
     </Layout>
   );
 }

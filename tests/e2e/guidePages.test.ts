@@ -3,7 +3,8 @@
  * - a followed anchor (an AADSTS code in troubleshooting) lands below the sticky navbar;
  * - 1.0 pages carry one banner (when to use 1.0, when 2.0), not Docusaurus' own on top of it;
  * - screenshots of the check are framed and labelled, the label on the picture, never right
- *   beside the live check, not zoomable, in the theme's colours, and axe-clean.
+ *   beside the live check, not zoomable, in the theme's colours, and axe-clean;
+ * - /check follows the version of its link: the guide link and the navbar's version menu.
  */
 import {describe, expect, inject, it} from 'vitest';
 import type {Page} from 'playwright-core';
@@ -158,5 +159,52 @@ describe('screenshots of the check', () => {
     const navbar = await navbarBottom(page);
     expect(labelTop).toBeGreaterThanOrEqual(navbar);
     expect(labelTop).toBeLessThan(navbar + 40);
+  });
+});
+
+describe('/check follows the version of its link', () => {
+  async function dropdownLabel(page: Page): Promise<string> {
+    return (await page.locator('.navbar__items--right .dropdown > .navbar__link').first().innerText()).trim();
+  }
+
+  it.each([
+    ['1.0', GUIDE_PAGES['1.0'], '1.0'],
+    ['next', GUIDE_PAGES.next, 'Next'],
+    ['2.0', GUIDE_PAGES['2.0'], '2.0'],
+  ])('version=%s: the guide link and the navbar’s version menu name it', async (version, guidePage, label) => {
+    const {page} = await sessions.open();
+    await page.goto(`${baseUrl}/check?guide=office365&version=${version}`);
+    await new CheckUi(page).ready();
+    const guideLink = page.getByTestId('check-guide-link');
+    await expect.poll(() => guideLink.getAttribute('href')).toBe(guidePage);
+    await expect.poll(() => dropdownLabel(page)).toBe(label);
+    // The navbar's Guides link leads to the same version's guide.
+    await page.getByRole('link', {name: 'Guides', exact: true}).click();
+    await page.waitForURL((url) => url.pathname === guidePage);
+    expect(await dropdownLabel(page)).toBe(label);
+  });
+
+  it('the full steps link opens the guide of the version checked', async () => {
+    const {page} = await sessions.open();
+    await page.goto(`${baseUrl}/check?guide=office365&version=1.0&appId=8c3f0a0e-5b7d-4e52-9d2a-0c6f1f4b7a21`);
+    await new CheckUi(page).ready();
+    await page.getByTestId('check-guide-link').click();
+    await page.waitForURL((url) => url.pathname === GUIDE_PAGES['1.0']);
+    expect(await page.locator('article .theme-admonition').first().innerText()).toMatch(/before 2\.0/);
+  });
+
+  it('a link without a version (or with an unknown one) checks, links and shows the latest release', async () => {
+    const {page} = await sessions.open();
+    // A reader who last chose 1.0…
+    await page.goto(`${baseUrl}/check?guide=office365&version=1.0`);
+    await new CheckUi(page).ready();
+    await expect.poll(() => dropdownLabel(page)).toBe('1.0');
+    // …then opens links that name no version, or one that does not exist.
+    for (const query of ['guide=office365', 'guide=office365&version=9.9']) {
+      await page.goto(`${baseUrl}/check?${query}`);
+      await new CheckUi(page).ready();
+      await expect.poll(() => page.getByTestId('check-guide-link').getAttribute('href')).toBe(GUIDE_PAGES['2.0']);
+      await expect.poll(() => dropdownLabel(page)).toBe('2.0');
+    }
   });
 });
