@@ -78,6 +78,8 @@ function isProblem(finding: Finding): boolean {
   return finding.severity !== 'info';
 }
 
+const COLUMNS = ['Permission', 'Type', 'Required', 'Configured', 'Admin consent', 'Status'] as const;
+
 /** "No, only as delegated" for a wrong-type row: the row says what is there, not only what is missing. */
 function configuredWord(finding: PermissionFinding): string {
   if (finding.status === 'wrong-type') return `No, only as ${finding.type === 'Application' ? 'delegated' : 'application'}`;
@@ -96,41 +98,45 @@ function PermissionTable({
   const shown = problemsOnly ? rows.filter(isProblem) : rows;
   return (
     <div className={styles.tableScroller} role="region" aria-label={`${name} permissions`} tabIndex={0}>
-      <table className={styles.table}>
+      {/* Explicit roles: on a small screen the rows are stacked as cards (display: block), which
+          would otherwise drop the table's semantics for screen readers. */}
+      <table className={styles.table} role="table">
         <caption>{name}</caption>
         <thead>
-          <tr>
-            <th scope="col">Permission</th>
-            <th scope="col">Type</th>
-            <th scope="col">Required</th>
-            <th scope="col">Configured</th>
-            <th scope="col">Admin consent</th>
-            <th scope="col">Status</th>
+          <tr role="row">
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" role="columnheader">
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {shown.map((finding) => (
             <tr
+              role="row"
               key={`${finding.permissionId ?? finding.permission}|${finding.type}`}
               data-permission={finding.permission}
               data-type={finding.type}
               data-status={finding.status}>
-              <td className={styles.permissionName}>
+              <td role="cell" data-label={COLUMNS[0]} className={styles.permissionName}>
                 <code>{finding.permission}</code>
                 {finding.why && <span className={styles.why}>{finding.why}</span>}
               </td>
-              <td>{finding.type}</td>
-              <td>{yesNo(finding.required)}</td>
-              <td>{configuredWord(finding)}</td>
-              <td>{adminConsentWord(finding.granted, finding.userConsents)}</td>
-              <td>
+              <td role="cell" data-label={COLUMNS[1]}>{finding.type}</td>
+              <td role="cell" data-label={COLUMNS[2]}>{yesNo(finding.required)}</td>
+              <td role="cell" data-label={COLUMNS[3]}>{configuredWord(finding)}</td>
+              <td role="cell" data-label={COLUMNS[4]}>{adminConsentWord(finding.granted, finding.userConsents)}</td>
+              <td role="cell" data-label={COLUMNS[5]}>
                 <StatusBadge severity={finding.severity} word={PERMISSION_STATUS_WORD[finding.status]} />
               </td>
             </tr>
           ))}
           {shown.length === 0 && (
-            <tr>
-              <td colSpan={6}>No problems with this API’s permissions.</td>
+            <tr role="row">
+              <td role="cell" colSpan={COLUMNS.length}>
+                No problems with this API’s permissions.
+              </td>
             </tr>
           )}
         </tbody>
