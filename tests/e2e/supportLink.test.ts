@@ -58,6 +58,15 @@ describe('support link', () => {
     expect(await ui.appIdInput.inputValue(), 'the valid appId still pre-fills').toBe(app.appId);
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('ignores guide=%s with the notice instead of crashing the page', async (guide) => {
+    const session = await sessions.open();
+    await session.page.goto(`${baseUrl}/check?guide=${guide}&version=2.0`);
+    const ui = await new CheckUi(session.page).ready();
+    await ui.ignoredParamsNotice.waitFor();
+    expect(await ui.ignoredParamsNotice.innerText()).toMatch(/guide/);
+    expect(await session.page.getByText('This page crashed').count()).toBe(0);
+  });
+
   it('ignores an appId that is not a GUID, saying so', async () => {
     const session = await sessions.open();
     await session.page.goto(`${baseUrl}/check?guide=office365&version=2.0&appId=not-a-guid`);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {parseAppManifest} from '../../../src/permissions/manifest';
+import {consentRoles} from '../../../src/permissions/remediation';
 import type {CheckResult, Finding, ObservedState, PermissionFinding, SettingFinding} from '../../../src/permissions/types';
 import {
   AAD_GRAPH,
@@ -444,5 +445,21 @@ describe('fixes are safe to copy', () => {
     expect(f.status).toBe('excess');
     expect(f.fix!.powershell.join('\n')).not.toMatch(/Remove-Everything/);
     expect(f.fix!.powershell.join('\n')).toContain("'<permission name>'");
+  });
+});
+
+describe('who can grant admin consent (Microsoft: "Grant tenant-wide admin consent")', () => {
+  const OTHER_API = '00000002-0000-0ff1-ce00-000000000000';
+  it.each([
+    [GRAPH, 'Application', /^an admin with the Privileged Role Administrator or Global Administrator role, the only roles/],
+    [GRAPH, 'Delegated', /Privileged Role Administrator, Cloud Application Administrator, Application Administrator or Global Administrator/],
+    [OTHER_API, 'Application', /Privileged Role Administrator, Cloud Application Administrator, Application Administrator or Global Administrator/],
+    [OTHER_API, 'Delegated', /Privileged Role Administrator, Cloud Application Administrator, Application Administrator or Global Administrator/],
+  ] as const)('%s %s permissions', (resourceAppId, type, roles) => {
+    expect(consentRoles([{resourceAppId, type}])).toMatch(roles);
+  });
+
+  it('one Microsoft Graph application permission among others decides for the whole consent', () => {
+    expect(consentRoles([{resourceAppId: OTHER_API, type: 'Application'}, {resourceAppId: GRAPH.toUpperCase(), type: 'Application'}])).not.toMatch(/Cloud Application Administrator/);
   });
 });
