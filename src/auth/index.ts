@@ -36,6 +36,8 @@ export interface LiveSession {
   username: string;
   /** The tenant the sign-in used ("organizations" when none was named). */
   tenant: string;
+  /** The signed-in account's tenant id (from its ID token), when MSAL gives one. */
+  accountTenantId?: string | null;
   getToken(): Promise<string>;
   /** Forgets the account in this browser tab (MSAL's cache); no network call. */
   signOut(): Promise<void>;
@@ -98,6 +100,7 @@ function sessionFor(
   return {
     username: account.username || account.name || 'signed-in user',
     tenant: tenant || 'organizations',
+    accountTenantId: account.tenantId || null,
     async getToken() {
       try {
         const result = await application.acquireTokenSilent({scopes, account: current, authority});

@@ -18,7 +18,7 @@ const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzY3AiOiJBcHBsaWNhdGlvbi5SZ
 
 const signOut = vi.fn(async () => {});
 function fakeSession(tenant: string): Auth.LiveSession {
-  return {username: 'admin@contoso.example', tenant: tenant || 'organizations', getToken: async () => TOKEN, signOut};
+  return {username: 'admin@contoso.example', tenant: tenant || 'organizations', accountTenantId: SAMPLE_TENANT_ID, getToken: async () => TOKEN, signOut};
 }
 
 const signIn = vi.fn(async (_settings: Auth.LiveSignInSettings, pending: {tenant: string}): Promise<Auth.SignInOutcome> => ({
@@ -100,6 +100,18 @@ describe('live check', () => {
     expect(screen.getByText('admin@contoso.example')).toBeTruthy();
     expect(screen.getByRole('button', {name: 'Check again'})).toBeTruthy();
     expect(screen.getByRole('button', {name: 'Sign out'})).toBeTruthy();
+  });
+
+  it('signed in to "your own organization" (no tenant typed), the consent link names the account\'s tenant', async () => {
+    renderCheck({clientId: TEST_CLIENT_ID});
+    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: sampleApp('no-admin-consent').appId}});
+    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    expect((await verdict()).dataset.verdict).toBe('fail');
+    const link = screen.getByRole('link', {name: 'Grant admin consent (sign in as an administrator)'});
+    expect(link.getAttribute('href')).toBe(
+      `https://login.microsoftonline.com/${SAMPLE_TENANT_ID}/adminconsent?client_id=${sampleApp('no-admin-consent').appId}`,
+    );
   });
 
   it('after a sample check, "Copy link" carries the support link\'s own tenant and app, never the sample\'s', async () => {

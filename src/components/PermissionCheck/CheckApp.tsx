@@ -364,7 +364,8 @@ export default function CheckApp({
           reader.graphClientTransport(reader.createGraphClient({cloud: cloudName, getToken})),
         ),
         appId: wantedAppId,
-        tenant: wantedTenant || null,
+        // Signed in to "your own organization": the account's tenant, so the consent link opens.
+        tenant: wantedTenant || current.accountTenantId || null,
         source: 'tenant',
         subject: (name) => name ?? wantedAppId,
       });
