@@ -103,13 +103,15 @@ describe('live check', () => {
     const {ui, graph} = await openGuideWithStandIns({faults: {latencyMs: 4_000}});
     await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
     const cancel = ui.button('Cancel check');
-    await cancel.waitFor();
+    const progress = ui.root.getByTestId('check-progress');
+    // Cancelled while Microsoft Graph is being read (the stand-in takes 4 s to answer).
+    await expect.poll(() => progress.textContent(), {timeout: 15_000}).toMatch(/Reading the app registration/);
     await cancel.click();
-    await expect.poll(() => ui.root.getByTestId('check-progress').textContent()).toMatch(/Check cancelled: nothing was judged/);
+    await expect.poll(() => progress.textContent(), {timeout: 10_000}).toMatch(/Check cancelled: nothing was judged/);
     expect(await ui.verdict.count()).toBe(0);
     const again = ui.button('Check again');
     expect(await again.isEnabled()).toBe(true);
-    await expect.poll(() => again.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => again.evaluate((button) => button === document.activeElement), {timeout: 10_000}).toBe(true);
     const sent = graph.stats().httpRequests;
     await sessions.current.page.waitForTimeout(4_500);
     expect(graph.stats().httpRequests).toBe(sent);

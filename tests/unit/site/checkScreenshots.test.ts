@@ -19,19 +19,11 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
+import {pagesUnder} from './files';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const staticDir = path.join(siteDir, 'static');
 const SCREENSHOTS = '/img/screenshots/';
-
-function pagesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 const pages = [...pagesUnder(path.join(siteDir, 'docs')), ...pagesUnder(path.join(siteDir, 'versioned_docs'))];
 const rel = (file: string) => path.relative(siteDir, file);

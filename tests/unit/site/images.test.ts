@@ -16,6 +16,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
+import {filesUnder} from './files';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const staticDir = path.join(siteDir, 'static');
@@ -26,16 +27,6 @@ interface ImageReference {
   line: number;
   src: string;
   alt: string | null;
-}
-
-function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(keep)
-    .sort();
 }
 
 function docPages(): string[] {

@@ -14,18 +14,10 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import {describe, expect, it} from 'vitest';
+import {pagesUnder} from './files';
 import config from '../../../docusaurus.config';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function pagesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 const rel = (file: string) => path.relative(siteDir, file);
 
