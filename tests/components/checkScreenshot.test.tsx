@@ -52,7 +52,8 @@ describe('<CheckScreenshot /> (a screenshot that cannot be taken for the live ch
         <Pictures light="/img/screenshots/check-support-link-light.png" alt="The check opened from a support link." />
       </ScreenshotFrame>,
     );
-    expect(screen.getByText('Screenshot of the check opened from a sample link')).toBeTruthy();
+    // The label sits in the frame, beside the picture it labels.
+    expect(screen.getByText('Screenshot of the check opened from a sample link').closest('figure, div')?.querySelector('img')).not.toBeNull();
     expect(screen.queryByText(DEFAULT_LABEL)).toBeNull();
     const sources = screen.getAllByRole('img', {name: 'The check opened from a support link.'}).map((image) => image.getAttribute('src'));
     expect(sources).toEqual(['/img/screenshots/check-support-link-light.png', '/img/screenshots/check-support-link-light.png']);

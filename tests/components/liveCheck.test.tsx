@@ -97,9 +97,9 @@ describe('live check', () => {
     expect(stats.withoutAuthorization).toBe(0);
     expect(stats.log.every((entry) => entry.host === 'graph.microsoft.com')).toBe(true);
 
-    expect(screen.getByText('admin@contoso.example')).toBeTruthy();
-    expect(screen.getByRole('button', {name: 'Check again'})).toBeTruthy();
-    expect(screen.getByRole('button', {name: 'Sign out'})).toBeTruthy();
+    expect(screen.getByText('admin@contoso.example').closest('p')?.textContent).toBe('Signed in as admin@contoso.example');
+    expect((screen.getByRole('button', {name: 'Check again'}) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', {name: 'Sign out'}) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('signed in to "your own organization" (no tenant typed), the consent link names the account\'s tenant', async () => {
@@ -196,7 +196,7 @@ describe('live check', () => {
     fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
     await verdict();
     fireEvent.click(screen.getByRole('button', {name: 'Sign out'}));
-    await waitFor(() => expect(screen.getByRole('button', {name: 'Sign in and check'})).toBeTruthy());
+    expect(((await screen.findByRole('button', {name: 'Sign in and check'})) as HTMLButtonElement).disabled).toBe(false);
     expect(signOut).toHaveBeenCalled();
     expect(screen.queryByText('admin@contoso.example')).toBeNull();
   });

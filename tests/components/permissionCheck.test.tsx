@@ -32,7 +32,7 @@ describe('<PermissionCheck /> in the browser', () => {
     const tabs = within(root).getAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual(['Sample tenant', 'Live tenant', 'App manifest']);
     expect(within(root).getByRole('tab', {selected: true}).textContent).toBe('Sample tenant');
-    expect(within(root).getByRole('tablist', {name: 'How to check'})).toBeTruthy();
+    expect(within(within(root).getByRole('tablist', {name: 'How to check'})).getAllByRole('tab')).toEqual(tabs);
     // The sample apps arrive with the engine; the compliant app comes first.
     await waitFor(() => expect((screen.getByLabelText('Sample app') as HTMLSelectElement).options.length).toBeGreaterThan(1), CHECK_TIMEOUT);
     const select = screen.getByLabelText('Sample app') as HTMLSelectElement;
@@ -52,7 +52,7 @@ describe('<PermissionCheck /> in the browser', () => {
     expect(screen.getByRole('tab', {selected: true}).textContent).toBe('Sample tenant');
     fireEvent.keyDown(document.activeElement!, {key: 'ArrowLeft'});
     expect(screen.getByRole('tab', {selected: true}).textContent).toBe('App manifest');
-    expect(screen.getByRole('tabpanel')).toBeTruthy();
+    expect(screen.getByRole('tabpanel').getAttribute('aria-label')).toBe('App manifest options');
     // Only the selected tab is in the Tab order.
     expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([-1, -1, 0]);
   });
@@ -95,7 +95,7 @@ describe('<PermissionCheck /> in the browser', () => {
     expect(missingRow.cells[4]!.textContent).toBe('Not checked');
 
     // The fixes, each copy button saying what it copies.
-    expect(within(root).getByRole('heading', {name: 'How to fix'})).toBeTruthy();
+    expect(within(root).getByRole('heading', {name: 'How to fix'}).tagName).toBe('H4');
     // One action per remedy: one rewrite of the permission list for both problems, one consent.
     const actions = Array.from(root.querySelectorAll<HTMLElement>('[data-action]'));
     expect(actions.map((action) => action.dataset.action)).toEqual(['permissions', 'consent']);
@@ -151,7 +151,7 @@ describe('<PermissionCheck /> in the browser', () => {
   it('runs a sample app through the Graph reader and highlights its problem', async () => {
     renderCheck();
     const app = sampleApp('over-privileged');
-    await waitFor(() => expect(screen.getByRole('option', {name: app.displayName})).toBeTruthy(), CHECK_TIMEOUT);
+    expect((await screen.findByRole('option', {name: app.displayName}, CHECK_TIMEOUT)).getAttribute('value')).toBe(app.appId);
     fireEvent.change(screen.getByLabelText('Sample app'), {target: {value: app.appId}});
     fireEvent.click(screen.getByRole('button', {name: 'Run sample check'}));
     // Progress while reading, in the polite status region, with the results busy.
@@ -171,12 +171,12 @@ describe('<PermissionCheck /> in the browser', () => {
   it('shows expired credentials as a setting finding', async () => {
     renderCheck();
     const app = sampleApp('expired-secret');
-    await waitFor(() => expect(screen.getByRole('option', {name: app.displayName})).toBeTruthy(), CHECK_TIMEOUT);
+    expect((await screen.findByRole('option', {name: app.displayName}, CHECK_TIMEOUT)).getAttribute('value')).toBe(app.appId);
     fireEvent.change(screen.getByLabelText('Sample app'), {target: {value: app.appId}});
     fireEvent.click(screen.getByRole('button', {name: 'Run sample check'}));
     const verdict = await verdictOf();
     expect(verdict.dataset.verdict).toBe('fail');
-    expect(screen.getByRole('heading', {name: 'Settings'})).toBeTruthy();
+    expect(screen.getByRole('heading', {name: 'Settings'}).tagName).toBe('H4');
     const expired = document.querySelectorAll('[data-setting][data-status="expired"]');
     expect(expired.length).toBeGreaterThan(0);
   }, 20_000);
@@ -184,7 +184,7 @@ describe('<PermissionCheck /> in the browser', () => {
   it('without a client ID, says in one line why live sign-in is unavailable; the other ways still work', async () => {
     renderCheck({clientId: ''});
     fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
-    expect(screen.getByText(NO_CLIENT_ID_REASON)).toBeTruthy();
+    expect(screen.getByText(NO_CLIENT_ID_REASON).tagName).toBe('P');
     expect(NO_CLIENT_ID_REASON).toBe('Live sign-in is unavailable: this site was built without an Entra client ID (ENTRA_CLIENT_ID).');
     expect((screen.getByRole('button', {name: 'Sign in and check'}) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
