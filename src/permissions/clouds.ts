@@ -33,11 +33,6 @@ export const CLOUDS = {
 
 export const CLOUD_NAMES = Object.keys(CLOUDS) as CloudName[];
 
-/** Other host names that mean the same authority (21Vianet's older sign-in host). */
-export const AUTHORITY_ALIASES: Readonly<Record<string, CloudName>> = {
-  'login.chinacloudapi.cn': 'china',
-};
-
 export function isCloudName(name: unknown): name is CloudName {
   return typeof name === 'string' && Object.hasOwn(CLOUDS, name);
 }

@@ -26,9 +26,6 @@ import {graphBaseUrl, type FetchFunction, type GetToken, type GraphTransport} fr
 import {DEFAULT_RETRY_POLICY, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import type {CloudName} from './types';
 
-// The library-free pieces live in retryPolicy.ts and graphTransport.ts; re-exported for existing importers.
-export {DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
-export {graphBaseUrl, type FetchFunction, type GetToken, type GraphTransport} from './graphTransport';
 
 export interface GraphClientOptions {
   cloud: CloudName;

@@ -77,22 +77,6 @@ export interface RemediationContext {
   corrected: CorrectedRequiredResourceAccess;
 }
 
-export function remediationContext(options: {
-  cloud: string;
-  tenant?: string;
-  appId?: string | null;
-  servicePrincipalExists?: boolean | null;
-  corrected: CorrectedRequiredResourceAccess;
-}): RemediationContext {
-  return {
-    cloud: cloudByName(options.cloud),
-    tenant: safeTenant(options.tenant),
-    appId: safeGuid(options.appId),
-    servicePrincipalExists: options.servicePrincipalExists ?? null,
-    corrected: options.corrected,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The corrected requiredResourceAccess
 

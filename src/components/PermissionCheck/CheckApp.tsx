@@ -487,7 +487,6 @@ export default function CheckApp({
       return readLiveTenant(resumed, pending.tenant, pending.appId, progress, signal);
     });
     // Runs once, on the first mount after the redirect.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function signOut(): Promise<void> {

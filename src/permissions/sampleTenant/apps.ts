@@ -4,7 +4,7 @@
  * engine; data.ts turns these specs into Graph-shaped data (ids from the catalog).
  */
 import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID} from '../types';
-import type {GraphApplication, GraphKeyCredential, GraphPasswordCredential, GraphRequiredResourceAccess} from './data';
+import type {GraphApplication, GraphKeyCredential, GraphPasswordCredential, GraphRequiredResourceAccess} from './graphShapes';
 // ---------------------------------------------------------------------------------------------
 // The scenarios
 

@@ -9,6 +9,15 @@
 import firstPartyCatalog from '../catalog/first-party-apis.json';
 import graphCatalog from '../catalog/microsoft-graph.json';
 import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID} from '../types';
+import type {
+  GraphAppRole,
+  GraphAppRoleAssignment,
+  GraphApplication,
+  GraphOAuth2PermissionGrant,
+  GraphPermissionScope,
+  GraphRequiredResourceAccess,
+  GraphServicePrincipal,
+} from './graphShapes';
 import {
   APP_SPECS,
   AZURE_AD_GRAPH_USER_READ_ID,
@@ -34,92 +43,19 @@ export {
 } from './apps';
 
 // ---------------------------------------------------------------------------------------------
-// Graph shapes (the fields the stand-in serves; Graph has more)
+// Graph shapes: graphShapes.ts (re-exported for the importers of this module)
 
-export interface GraphAppRole {
-  id: string;
-  value: string;
-  displayName: string;
-  description: string;
-  allowedMemberTypes: string[];
-  isEnabled: boolean;
-}
-
-export interface GraphPermissionScope {
-  id: string;
-  value: string;
-  type: 'Admin' | 'User';
-  adminConsentDisplayName: string;
-  adminConsentDescription: string;
-  isEnabled: boolean;
-}
-
-export interface GraphServicePrincipal {
-  id: string;
-  appId: string;
-  displayName: string;
-  servicePrincipalType: 'Application';
-  appOwnerOrganizationId: string;
-  accountEnabled: boolean;
-  appRoles: GraphAppRole[];
-  oauth2PermissionScopes: GraphPermissionScope[];
-}
-
-export interface GraphPasswordCredential {
-  keyId: string;
-  displayName: string | null;
-  hint: string;
-  startDateTime: string;
-  endDateTime: string;
-}
-
-export interface GraphKeyCredential {
-  keyId: string;
-  displayName: string | null;
-  type: 'AsymmetricX509Cert';
-  usage: 'Verify';
-  startDateTime: string;
-  endDateTime: string;
-}
-
-export interface GraphRequiredResourceAccess {
-  resourceAppId: string;
-  resourceAccess: Array<{id: string; type: 'Role' | 'Scope'}>;
-}
-
-export interface GraphApplication {
-  id: string;
-  appId: string;
-  displayName: string;
-  description: string;
-  signInAudience: string;
-  createdDateTime: string;
-  publisherDomain: string;
-  requiredResourceAccess: GraphRequiredResourceAccess[];
-  passwordCredentials: GraphPasswordCredential[];
-  keyCredentials: GraphKeyCredential[];
-}
-
-export interface GraphAppRoleAssignment {
-  id: string;
-  appRoleId: string;
-  createdDateTime: string;
-  principalId: string;
-  principalType: 'ServicePrincipal';
-  principalDisplayName: string;
-  resourceId: string;
-  resourceDisplayName: string;
-}
-
-export interface GraphOAuth2PermissionGrant {
-  id: string;
-  clientId: string;
-  consentType: 'AllPrincipals' | 'Principal';
-  principalId: string | null;
-  resourceId: string;
-  scope: string;
-}
-
+export type {
+  GraphAppRole,
+  GraphAppRoleAssignment,
+  GraphApplication,
+  GraphKeyCredential,
+  GraphOAuth2PermissionGrant,
+  GraphPasswordCredential,
+  GraphPermissionScope,
+  GraphRequiredResourceAccess,
+  GraphServicePrincipal,
+} from './graphShapes';
 export interface SampleTenant {
   tenantId: string;
   /** The tenant's initial domain. */

@@ -2,7 +2,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {createGraphClient, type FetchFunction} from '../../../src/permissions/graphClient';
+import {createGraphClient} from '../../../src/permissions/graphClient';
+import type {FetchFunction} from '../../../src/permissions/graphTransport';
 import {parseProfile} from '../../../src/permissions/profile';
 import type {CloudName, Profile} from '../../../src/permissions/types';
 
