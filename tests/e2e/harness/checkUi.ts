@@ -1,6 +1,6 @@
 /**
  * The permission check as the tests see it: only through the accessible names, roles and
- * data attributes of the UI contract (notes/UI-CONTRACT.md).
+ * data attributes of the UI contract (tests/e2e/UI-CONTRACT.md).
  */
 import type {Locator, Page} from 'playwright-core';
 
