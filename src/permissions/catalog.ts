@@ -211,17 +211,21 @@ const DISPLAY_NAME_SAYS_IT_WRITES = /\b(?:write|writes|send|sends|delete|deletes
  * `full_access_as_app`, `Exchange.ManageAsApp`, `Directory.AccessAsUser.All`, anything unfamiliar.
  * Vetoes only make it stricter: the API's not-read-only list (permissions that hand out
  * credentials, or change state despite their name), and a catalog display name that says it writes.
+ * An API outside the catalog has no read-only permission: its names are its publisher's claims.
  */
 export function readOnlyReason(resourceAppId: string, value: string): string | null {
   const resource = resourceAppId.trim().toLowerCase();
+  // Only Microsoft's published lists are vouched for: another API's publisher chose its names
+  // ("Data.Read" may write), so a name the tenant gives for an API outside the catalog shows nothing.
+  const index = indexOf(resource);
+  if (!index) return null;
   if (notReadOnlyByResource.get(resource)?.has(value)) return null;
   const listed = readOnlyByResource.get(resource)?.get(value);
   if (listed !== undefined) return listed;
   const operation = value.split('.')[1];
   if (operation === undefined || !READ_ONLY_OPERATION.test(operation)) return null;
-  const index = indexOf(resource);
   const saysItWrites = ['Application', 'Delegated'].some((type) =>
-    DISPLAY_NAME_SAYS_IT_WRITES.test(index?.byTypeAndValue.get(`${type}|${value}`)?.displayName ?? ''),
+    DISPLAY_NAME_SAYS_IT_WRITES.test(index.byTypeAndValue.get(`${type}|${value}`)?.displayName ?? ''),
   );
   return saysItWrites ? null : `its operation, ${operation}, only reads`;
 }

@@ -5,6 +5,7 @@
  */
 import {
   findPermission,
+  hasCatalog,
   isGuid,
   isRetiredResource,
   knownResourceName,
@@ -453,7 +454,9 @@ function excessFinding(b: Builder, resourceAppId: string, resourceName: string, 
     const note = notReadOnlyNote(resourceAppId, entry.name);
     const why = note
       ? `it is not read-only: it ${note}`
-      : nameSaysItWrites(entry.name)
+      : !hasCatalog(resourceAppId)
+        ? "it cannot be shown to be read-only: this check does not know the API, and a name its publisher chose shows nothing"
+        : nameSaysItWrites(entry.name)
         ? 'it can change data or act for a user'
         : 'it cannot be shown to be read-only';
     return {

@@ -101,7 +101,16 @@ const stateArb: fc.Arbitrary<ObservedState> = fc
             scopes: [{resourceAppId: GRAPH, scopes: ['User.Read'], consentType: 'AllPrincipals' as const}, ...s.extraGrants],
           }
         : null,
-      resourceNames: [],
+      // A third-party API names what the app holds on it with read-looking names of its own
+      // choosing: names, but no proof (DESIGN.md, "Findings").
+      resourceNames: [
+        {
+          resourceAppId: RANDOM_API,
+          displayName: 'Contoso Backup API',
+          appRoles: s.extraConfigured.filter((e) => e.resourceAppId === RANDOM_API).map((e) => ({id: e.id, value: 'Data.Read.All'})),
+          scopes: s.extraConfigured.filter((e) => e.resourceAppId === RANDOM_API).map((e) => ({id: e.id, value: 'Data.Read'})),
+        },
+      ],
       unread: s.tenant ? s.unread : [],
     };
   });

@@ -216,7 +216,7 @@ describe('excess and unknown', () => {
     expect(result.verdict).toBe('pass');
   });
 
-  it('is unknown (error) for an id no catalog and no tenant data can name, and named when the tenant names it', () => {
+  it('is unknown (error) for an id no catalog and no tenant data can name; named by the tenant for an API outside the catalog, still an error', () => {
     const api = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
     const roleId = '99999999-8888-7777-6666-555555555555';
     const list = [
@@ -236,7 +236,11 @@ describe('excess and unknown', () => {
       manifestState({configured: list, resourceNames: [{resourceAppId: api.toUpperCase(), displayName: 'Contoso API', appRoles: [{id: roleId.toUpperCase(), value: 'Widgets.Read'}], scopes: []}]}),
       ctx,
     );
-    expect(find(named, 'Widgets.Read')).toMatchObject({status: 'excess', severity: 'warning', resourceName: 'Contoso API', permissionId: roleId});
+    // Named by the tenant, but the API is not one the catalog vouches for: its publisher chose
+    // the name "Widgets.Read", which shows nothing about what it allows.
+    expect(find(named, 'Widgets.Read')).toMatchObject({status: 'excess', severity: 'error', resourceName: 'Contoso API', permissionId: roleId});
+    expect(find(named, 'Widgets.Read').message).toMatch(/this check does not know the API, and a name its publisher chose shows nothing/);
+    expect(named.verdict).toBe('fail');
   });
 });
 
