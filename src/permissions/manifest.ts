@@ -130,7 +130,8 @@ const resourceAccessSchema = z.looseObject({
 
 const requiredResourceAccessSchema = z.looseObject({
   resourceAppId: guid,
-  resourceAccess: z.array(resourceAccessSchema, {error: 'must be an array of {id, type}'}).nullish(),
+  // Required: an entry with no list (or null) would be read as holding nothing.
+  resourceAccess: z.array(resourceAccessSchema, {error: 'must be an array of {id, type}'}),
 });
 
 const credentialSchema = z.looseObject({
@@ -241,6 +242,30 @@ function notAPermissionList(list: unknown[]): string | null {
     if (!('resourceAccess' in entry)) return `[${index}] has no resourceAccess`;
   }
   return null;
+}
+
+/** The keys the permissions are read from: spelled any other way, they would be skipped. */
+const PERMISSION_KEYS = ['requiredResourceAccess', 'resourceAppId', 'resourceAccess', 'id', 'type'];
+const PERMISSION_KEY_BY_LOWER = new Map(PERMISSION_KEYS.map((key) => [key.toLowerCase(), key]));
+
+/**
+ * Refuses a key that is one of the permission keys in another case (`ResourceAccess`): the check
+ * reads the exact spelling, so such an entry would be read as holding nothing.
+ */
+function rejectMiscasedKeys(data: unknown, depth = 0): void {
+  if (depth > 8 || typeof data !== 'object' || data === null) return;
+  const values = Array.isArray(data) ? data : Object.values(data);
+  if (!Array.isArray(data)) {
+    for (const key of Object.keys(data)) {
+      const meant = PERMISSION_KEY_BY_LOWER.get(key.toLowerCase());
+      if (meant && meant !== key) {
+        throw new ManifestError(
+          `This manifest has the key ${quoteInputText(key)} where the check reads "${meant}" (the spelling and case matter): its permissions would be skipped. Spell it "${meant}", as the Manifest page does.`,
+        );
+      }
+    }
+  }
+  for (const value of values) rejectMiscasedKeys(value, depth + 1);
 }
 
 function readPermissionList(list: unknown[]): PermissionList {
@@ -374,6 +399,7 @@ function readManifest(data: unknown): ParsedManifest {
 export function parseAppManifest(input: string | unknown): ObservedState {
   const data = typeof input === 'string' ? parseJsonText(input) : input;
   rejectToolkitTemplate(data);
+  rejectMiscasedKeys(data);
   let app: ObservedState['app'];
   let entries: PermissionList;
   if (Array.isArray(data)) {

@@ -26,6 +26,22 @@ function errorOf(input: unknown): ManifestError {
   throw new Error('expected a ManifestError');
 }
 
+describe('entries that would be read as holding nothing are refused (found in review)', () => {
+  const compliant = JSON.parse(fixture('graph-compliant.json'));
+  const withEntry = (entry: unknown) => ({...compliant, requiredResourceAccess: [...compliant.requiredResourceAccess, entry]});
+  const WRITE = {id: '19dbc75e-c2e2-444c-a770-ec69d8559fc7', type: 'Role'}; // Directory.ReadWrite.All
+
+  it.each([
+    ['"ResourceAccess" for resourceAccess', {resourceAppId: GRAPH, ResourceAccess: [WRITE]}, /the key "ResourceAccess" where the check reads "resourceAccess"/],
+    ['"resourceaccess" for resourceAccess', {resourceAppId: GRAPH, resourceaccess: [WRITE]}, /the key "resourceaccess" where the check reads "resourceAccess"/],
+    ['"ID" in an entry', {resourceAppId: GRAPH, resourceAccess: [{ID: WRITE.id, type: 'Role'}]}, /the key "ID" where the check reads "id"/],
+    ['no resourceAccess at all', {resourceAppId: GRAPH}, /resourceAccess/],
+    ['resourceAccess null', {resourceAppId: GRAPH, resourceAccess: null}, /resourceAccess must be an array/],
+  ])('%s', (_what, entry, message) => {
+    expect(errorOf(JSON.stringify(withEntry(entry))).message).toMatch(message);
+  });
+});
+
 describe('pasted vendor snippets', () => {
   it('says to wrap objects separated by commas in [ ] (a vendor page lists requiredResourceAccess entries that way)', () => {
     const text = '{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": []},\n{"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": []}';
@@ -272,7 +288,7 @@ describe('parseAppManifest: a key twice in one object', () => {
   });
 
   it('refuses a key only when it repeats within one object, not across objects or in another case', () => {
-    const text = `{"requiredResourceAccess": [${entry(`${access}, ${access}`)}, ${entry(access)}], "RequiredResourceAccess": null, "info": {"info": {"id": 1}}}`;
+    const text = `{"requiredResourceAccess": [${entry(`${access}, ${access}`)}, ${entry(access)}], "Info": null, "info": {"info": {"id": 1}}}`;
     expect(parseAppManifest(text).configured).toEqual([{resourceAppId: GRAPH, id: gid('User.Read.All'), type: 'Application'}]);
     expect(errorOf(text.replace('{"id": 1}', '{"id": 1, "id": 2}')).message).toMatch(/the key "id" twice in one object \(line 1, column /);
   });
