@@ -5,7 +5,8 @@
  *                  format character, shown instead as \u{…}
  *   markdownText   markdown (GFM) running text and table cells: no link, image, autolink, HTML,
  *                  heading, emphasis or table break can come from a value
- * Pure functions; JSON needs neither (JSON.stringify escapes what JSON must).
+ * Pure functions. JSON stays JSON: reports.ts's terminalSafeJson writes what JSON.stringify
+ * leaves raw (C1 controls, format characters) as \u escapes.
  */
 
 /** C0 and C1 controls, DEL, format characters (bidi overrides, zero-width), line and paragraph separators. */

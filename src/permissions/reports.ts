@@ -45,7 +45,6 @@ export interface JsonPermissionFinding {
   status: PermissionFinding['status'];
   severity: PermissionFinding['severity'];
   message: string;
-  fix?: Fix;
 }
 
 export interface JsonSettingFinding {
@@ -59,12 +58,21 @@ export interface JsonSettingFinding {
   fix?: Fix;
 }
 
-/** The CLI's `--format json` object. */
+/**
+ * The CLI's `--format json` object: the verdict, what was and was not checked, the findings,
+ * and the actions that fix them (the one set of instructions, as the other formats show).
+ */
 export interface JsonReport {
   guide: string;
   version: string;
   verdict: CheckResult['verdict'];
+  /** False when only a manifest was read: admin consent was not looked at. */
+  grantsChecked: boolean;
+  /** False when only a permission list was read: sign-in audience and credentials were not looked at. */
+  settingsChecked: boolean;
+  unread: UnreadPart[];
   findings: Array<JsonPermissionFinding | JsonSettingFinding>;
+  actions: RemedyAction[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +119,7 @@ function jsonFinding(finding: Finding): JsonPermissionFinding | JsonSettingFindi
       status: finding.status,
       severity: finding.severity,
       message: finding.message,
-      ...(finding.fix ? {fix: finding.fix} : {}),
+
     };
   }
   return {
@@ -122,13 +130,33 @@ function jsonFinding(finding: Finding): JsonPermissionFinding | JsonSettingFindi
     message: finding.message,
     ...(finding.expected !== undefined ? {expected: finding.expected} : {}),
     ...(finding.actual !== undefined ? {actual: finding.actual} : {}),
-    ...(finding.fix ? {fix: finding.fix} : {}),
+
   };
 }
 
 /** The JSON report as an object: exactly {guide, version, verdict, findings}. */
 export function jsonReport(result: CheckResult, meta: Pick<ReportMeta, 'guide' | 'version'>): JsonReport {
-  return {guide: meta.guide, version: publicVersionName(meta.version), verdict: result.verdict, findings: result.findings.map(jsonFinding)};
+  return {
+    guide: meta.guide,
+    version: publicVersionName(meta.version),
+    verdict: result.verdict,
+    grantsChecked: result.grantsChecked,
+    settingsChecked: result.settingsChecked,
+    unread: result.unread,
+    findings: result.findings.map(jsonFinding),
+    actions: result.actions,
+  };
+}
+
+/**
+ * JSON text whose every character a terminal shows as itself: JSON.stringify escapes C0
+ * controls only, so C1 controls, DEL, format characters (bidi overrides) and line separators
+ * from a manifest or tenant are written as \u escapes too. Still the same JSON value.
+ */
+export function terminalSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, (c) =>
+    Array.from({length: c.length}, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,7 +422,7 @@ function terminalSafeMeta(meta: ReportMeta): Pick<ReportMeta, 'guide' | 'guideTi
 export function renderReport(result: CheckResult, format: ReportFormat, meta: ReportMeta): string {
   switch (format) {
     case 'json':
-      return redactSecrets(JSON.stringify(jsonReport(result, meta), null, 2));
+      return redactSecrets(terminalSafeJson(jsonReport(result, meta)));
     case 'markdown':
       return redactSecrets(markdownReport(result, meta));
     case 'text':

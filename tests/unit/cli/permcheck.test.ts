@@ -81,7 +81,7 @@ describe('permcheck (in-process)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['guide', 'version', 'verdict', 'findings']);
+    expect(Object.keys(report)).toEqual(['guide', 'version', 'verdict', 'grantsChecked', 'settingsChecked', 'unread', 'findings', 'actions']);
     expect(report).toMatchObject({guide: 'office365', version: '2.0', verdict: 'pass'});
   });
 

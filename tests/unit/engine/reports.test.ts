@@ -16,13 +16,15 @@ const passing = compareToProfile(v2, manifestState(), ctx);
 const incomplete = compareToProfile(v2, tenantState({unread: [{part: 'oauth2PermissionGrants', reason: 'Access denied', status: 403}]}), ctx);
 
 describe('json', () => {
-  it('is exactly {guide, version, verdict, findings} with the documented finding fields', () => {
+  it('is {guide, version, verdict, what was checked, findings, actions} with the documented finding fields', () => {
     const parsed = JSON.parse(renderReport(failing, 'json', meta));
-    expect(Object.keys(parsed)).toEqual(['guide', 'version', 'verdict', 'findings']);
+    expect(Object.keys(parsed)).toEqual(['guide', 'version', 'verdict', 'grantsChecked', 'settingsChecked', 'unread', 'findings', 'actions']);
+    expect(parsed).toMatchObject({grantsChecked: false, settingsChecked: true, unread: []});
+    expect(parsed.actions.map((a: {kind: string}) => a.kind)).toEqual(['permissions', 'consent']);
     expect(parsed).toMatchObject({guide: 'office365', version: '2.0', verdict: 'fail'});
     const missing = parsed.findings.find((f: {status: string}) => f.status === 'missing');
     expect(Object.keys(missing)).toEqual([
-      'kind', 'resourceAppId', 'resourceName', 'permission', 'permissionId', 'type', 'required', 'configured', 'granted', 'status', 'severity', 'message', 'fix',
+      'kind', 'resourceAppId', 'resourceName', 'permission', 'permissionId', 'type', 'required', 'configured', 'granted', 'status', 'severity', 'message',
     ]);
     expect(missing).toMatchObject({kind: 'permission', permission: 'Files.Read.All', permissionId: gid('Files.Read.All'), granted: null});
     const ok = parsed.findings.find((f: {status: string}) => f.status === 'ok');
@@ -110,6 +112,16 @@ describe('markdown', () => {
   it('escapes table cells', () => {
     const result = compareToProfile(v2, manifestState({}, {credentials: [{kind: 'secret', keyId: null, displayName: 'a|b', endDateTime: '2020-01-01T00:00:00Z'}]}), ctx);
     expect(renderReport(result, 'markdown', meta)).toContain('a\\|b');
+  });
+});
+
+describe('json for a terminal', () => {
+  it('writes C1 controls, bidi overrides and line separators from a manifest as \\u escapes: the same JSON value', () => {
+    const name = 'x\u009b31m\u202eSSAP\u2028\u00ad';
+    const result = compareToProfile(v2, manifestState({}, {credentials: [{kind: 'secret', keyId: null, displayName: name, endDateTime: '2020-01-01T00:00:00Z'}]}), ctx);
+    const text = renderReport(result, 'json', meta);
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u00ad\u202e]/);
+    expect(JSON.stringify(JSON.parse(text))).toContain(JSON.stringify(name).slice(1, -1));
   });
 });
 
