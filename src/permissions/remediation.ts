@@ -207,19 +207,23 @@ function knownTenant(ctx: RemediationContext): string | undefined {
   return tenant && tenant !== 'organizations' && tenant !== 'common' ? tenant : undefined;
 }
 
-/** The admin-consent link, when both the tenant and the app are known: a link with a placeholder would not open. */
-export function consentUrlOf(ctx: RemediationContext): {adminConsentUrl?: string} {
+/**
+ * The admin-consent link when both the tenant and the app are known (a link with a placeholder
+ * would not open); otherwise the link to fill in, kept out of the summary's words so it can be
+ * copied as it is (a report escapes running text, never a code span).
+ */
+export function consentUrlOf(ctx: RemediationContext): Pick<Fix, 'adminConsentUrl' | 'adminConsentUrlToFillIn'> {
   const appId = safeGuid(ctx.appId);
   const tenant = knownTenant(ctx);
-  return appId && tenant ? {adminConsentUrl: adminConsentUrl(ctx.cloud, tenant, appId)} : {};
+  if (appId && tenant) return {adminConsentUrl: adminConsentUrl(ctx.cloud, tenant, appId)};
+  return {adminConsentUrlToFillIn: `https://${ctx.cloud.authorityHost}/<your tenant ID or domain>/adminconsent?client_id=${appId ?? '<application (client) ID>'}`};
 }
 
-/** Where the consent link is not known: what to open, and what to put in place of the placeholder. */
+/** The words that go with a link to fill in: what to put in place of its placeholders. */
 export function consentUrlToFillIn(ctx: RemediationContext): string {
   if (consentUrlOf(ctx).adminConsentUrl) return '';
-  const url = `https://${ctx.cloud.authorityHost}/<your tenant ID or domain>/adminconsent?client_id=${appIdOf(ctx)}`;
   const what = safeGuid(ctx.appId) ? 'your tenant ID (or primary domain)' : "your tenant ID (or primary domain) and the app's application (client) ID";
-  return ` Or open ${url} with ${what} in place of the <…> placeholders.`;
+  return ` Or open the admin-consent link below with ${what} in place of its <…> placeholders.`;
 }
 
 /**

@@ -304,6 +304,7 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
       lines.push('', `${i + 1}. ${action.title} (fixes ${plural(action.fixes.length, 'problem')}): ${fix.summary}`);
       if (fix.portalUrl) lines.push(`   Entra admin center: ${fix.portalUrl}`);
       if (fix.adminConsentUrl) lines.push(`   Admin consent:      ${fix.adminConsentUrl}`);
+      if (fix.adminConsentUrlToFillIn) lines.push(`   Admin consent (fill in the <…>): ${fix.adminConsentUrlToFillIn}`);
       if (fix.azureCli.length > 0) {
         lines.push('   Azure CLI (Bash, as in Azure Cloud Shell):');
         for (const command of fix.azureCli) lines.push(...command.split('\n').map((l) => `     ${l}`));
@@ -376,6 +377,8 @@ function markdownReport(result: CheckResult, meta: ReportMeta): string {
       const {fix} = action;
       out.push('', `${i + 1}. **${cell(action.title)}** (fixes ${plural(action.fixes.length, 'problem')}): ${cell(fix.summary)}`);
       if (fix.adminConsentUrl) out.push(`   Admin consent: <${fix.adminConsentUrl}>`);
+      // A code span: copied as it is, never linked (it is not a working link until filled in).
+      if (fix.adminConsentUrlToFillIn) out.push(`   Admin consent, to fill in: \`${fix.adminConsentUrlToFillIn}\``);
       if (fix.azureCli.length > 0) out.push('', fence('bash', fix.azureCli.join('\n')));
       const corrected = correctedListOf(result, action);
       if (corrected) out.push('', fence('json', corrected));

@@ -131,6 +131,8 @@ export interface Fix {
   portalUrl?: string;
   /** https://{authority}/{tenant}/adminconsent?client_id={appId} */
   adminConsentUrl?: string;
+  /** The same link with <…> placeholders, when the tenant (or the app) is not known. */
+  adminConsentUrlToFillIn?: string;
   azureCli: string[];
   powershell: string[];
 }

@@ -36,6 +36,21 @@ async function offScreen(page: Page, tables: string): Promise<{cells: string[]; 
   }, tables);
 }
 
+describe('at 1280 px', () => {
+  it('the result table shows its Status column without sideways scrolling', async () => {
+    const session = await sessions.open({viewport: {width: 1280, height: 900}});
+    await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
+    const ui = await new CheckUi(session.page).ready();
+    await ui.runSample(sampleAppOf('over-privileged').displayName);
+    const cut = await session.page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-testid="permission-check"] [role="region"][aria-label$="permissions"]'))
+        .filter((scroller) => scroller.scrollWidth > scroller.clientWidth + 1)
+        .map((scroller) => `${scroller.getAttribute('aria-label')}: ${scroller.scrollWidth} > ${scroller.clientWidth}`),
+    );
+    expect(cut).toEqual([]);
+  });
+});
+
 describe('at 390 px', () => {
   for (const theme of THEMES) {
     it(`the result table shows every Status on screen (${theme} theme)`, async () => {

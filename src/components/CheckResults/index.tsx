@@ -207,6 +207,14 @@ function ActionBlock({action, onAnnounce}: {action: RemedyAction; onAnnounce: (m
           )}
         </ul>
       )}
+      {fix.adminConsentUrlToFillIn && (
+        <CodeWithCopy
+          title="Admin consent link (put your tenant in place of the <…>)"
+          code={fix.adminConsentUrlToFillIn}
+          copyLabel={`Copy the admin consent link to fill in: ${action.title}`}
+          onAnnounce={onAnnounce}
+        />
+      )}
       {fix.azureCli.length > 0 && (
         <CodeWithCopy
           title="Azure CLI (Bash, as in Azure Cloud Shell)"

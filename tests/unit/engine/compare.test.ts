@@ -136,7 +136,8 @@ describe('not-granted', () => {
     const f = find(result, 'AuditLog.Read.All');
     expect(f).toMatchObject({status: 'not-granted', severity: 'error', configured: true, granted: false});
     expect(f.fix?.adminConsentUrl).toBeUndefined();
-    expect(f.fix?.summary).toContain(`Or open https://login.microsoftonline.com/<your tenant ID or domain>/adminconsent?client_id=${APP_ID} with your tenant ID (or primary domain) in place of the <…> placeholders.`);
+    expect(f.fix?.summary).toContain('Or open the admin-consent link below with your tenant ID (or primary domain) in place of its <…> placeholders.');
+    expect(f.fix?.adminConsentUrlToFillIn).toBe(`https://login.microsoftonline.com/<your tenant ID or domain>/adminconsent?client_id=${APP_ID}`);
     // Microsoft Graph application permissions: only these roles can consent to them.
     expect(f.fix?.summary).toMatch(/Privileged Role Administrator or Global Administrator role/);
     expect(f.fix?.summary).not.toMatch(/Cloud Application Administrator/);
@@ -382,7 +383,7 @@ describe('fixes', () => {
     expect(china.fix?.azureCli[0]).toBe('az cloud set --name AzureChinaCloud');
     expect(china.fix?.portalUrl).toMatch(/^https:\/\/entra\.microsoftonline\.cn\//);
     expect(china.fix?.adminConsentUrl).toBeUndefined();
-    expect(china.fix?.summary).toContain('https://login.partner.microsoftonline.cn/<your tenant ID or domain>/adminconsent');
+    expect(china.fix?.adminConsentUrlToFillIn).toMatch(/^https:\/\/login\.partner\.microsoftonline\.cn\/<your tenant ID or domain>\/adminconsent/);
   });
 
   it('use an <appId> placeholder in commands, and no broken links, when the app id is unknown', () => {

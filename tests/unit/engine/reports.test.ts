@@ -115,6 +115,15 @@ describe('markdown', () => {
   });
 });
 
+describe('the consent link to fill in', () => {
+  it('is a code span in markdown, copied exactly as the check wrote it (found in review)', () => {
+    const md = renderReport(failing, 'markdown', meta);
+    const line = md.split('\n').find((l) => l.includes('Admin consent, to fill in'))!;
+    expect(line).toBe(`   Admin consent, to fill in: \`https://login.microsoftonline.com/<your tenant ID or domain>/adminconsent?client_id=${APP_ID}\``);
+    expect(md).not.toMatch(/https:\u2060/);
+  });
+});
+
 describe('json for a terminal', () => {
   it('writes C1 controls, bidi overrides and line separators from a manifest as \\u escapes: the same JSON value', () => {
     const name = 'x\u009b31m\u202eSSAP\u2028\u00ad';
