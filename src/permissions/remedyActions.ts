@@ -5,6 +5,7 @@
  * in the order to do them. Each action's commands are whole: copied and run as printed.
  */
 import {
+  APP_ID_PLACEHOLDER,
   apiOf,
   appIdOf,
   azurePrelude,
@@ -182,6 +183,43 @@ function revokeAction(findings: PermissionFinding[], ctx: RemediationContext): R
  * scanner signing in, the permission list, consent, revocation; a required permission whose id
  * nobody knows is checked by hand.
  */
+/**
+ * Commands for an app whose ID the check does not know (a bare permission list, a manifest
+ * without appId): they read it from a variable set on their first line, and stop with a clear
+ * message while it is empty, instead of a `<appId>` that Bash reads as a redirection.
+ */
+function withAppIdVariable(action: RemedyAction): RemedyAction {
+  const {azureCli, powershell} = action.fix;
+  const uses = (lines: string[]) => lines.some((line) => line.includes(APP_ID_PLACEHOLDER));
+  return {
+    ...action,
+    fix: {
+      ...action.fix,
+      azureCli: uses(azureCli)
+        ? [
+            "APP_ID=''  # the Application (client) ID, from the app registration's Overview page",
+            ': "${APP_ID:?Put the application (client) ID between the quotes of APP_ID first}"',
+            ...azureCli.map((line) => line.replaceAll(APP_ID_PLACEHOLDER, '"$APP_ID"')),
+          ]
+        : azureCli,
+      powershell: uses(powershell)
+        ? [
+            "$appId = ''  # the Application (client) ID, from the app registration's Overview page",
+            "if (-not $appId) { throw 'Put the application (client) ID between the quotes of $appId first' }",
+            // In an OData filter ("appId eq '…'", a double-quoted string) the quotes stay and
+            // $appId is interpolated; a single-quoted '<appId>' argument becomes the variable.
+            ...powershell.map((line) =>
+              line
+                .replaceAll(`eq '${APP_ID_PLACEHOLDER}'`, "eq '$appId'")
+                .replaceAll(`'${APP_ID_PLACEHOLDER}'`, '$appId')
+                .replaceAll(APP_ID_PLACEHOLDER, '$appId'),
+            ),
+          ]
+        : powershell,
+    },
+  };
+}
+
 export function planActions(findings: Finding[], ctx: RemediationContext): RemedyAction[] {
   const errors = findings.filter((f) => f.severity === 'error');
   const permissions = errors.filter(isPermission);
@@ -193,5 +231,7 @@ export function planActions(findings: Finding[], ctx: RemediationContext): Remed
     consentAction(permissions, ctx),
     revokeAction(permissions, ctx),
     ...byHand.map((f): RemedyAction => ({kind: 'check', title: `Check ${f.permission} by hand`, fixes: [permissionLabel(f)], fix: f.fix!})),
-  ].filter((action): action is RemedyAction => action !== null);
+  ]
+    .filter((action): action is RemedyAction => action !== null)
+    .map(withAppIdVariable);
 }

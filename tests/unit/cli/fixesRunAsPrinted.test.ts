@@ -110,3 +110,21 @@ describe('the Azure CLI fixes work when copied and run as printed', () => {
     expect((await check(graph, appId)).verdict).toBe('pass');
   });
 });
+
+describe('fixes for an app whose ID the check does not know (a bare permission list)', () => {
+  it('read it from a variable on their first line, and stop with a clear message while it is empty', async () => {
+    const {parseAppManifest} = await import('../../../src/permissions/manifest');
+    const observed = parseAppManifest(
+      '[{"resourceAppId":"00000003-0000-0000-c000-000000000000","resourceAccess":[{"id":"19dbc75e-c2e2-444c-a770-ec69d8559fc7","type":"Role"}]}]',
+    );
+    const result = compareToProfile(profile, observed, {cloud: 'global'});
+    const commands = result.actions.flatMap((action) => action.fix.azureCli);
+    expect(commands.join('\n')).not.toContain('<appId>');
+    const action = result.actions.find((a) => a.kind === 'permissions')!;
+    expect(action.fix.azureCli[0]).toMatch(/^APP_ID=''/);
+    const run = await runAsPrinted(action.fix.azureCli, 'http://127.0.0.1:9');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/APP_ID: Put the application \(client\) ID between the quotes of APP_ID first/);
+    expect(action.fix.powershell.join('\n')).toContain(`Get-MgApplication -Filter "appId eq '$appId'"`);
+  });
+});
