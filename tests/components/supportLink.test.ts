@@ -69,7 +69,7 @@ describe('support link parameters', () => {
     expect(parsed.appId).toBe(APP_ID);
     expect(parsed.ignored.map((item) => item.name)).toEqual(['guide', 'access_token', 'appId']);
     expect(JSON.stringify(parsed.ignored)).not.toContain('eyJsecret');
-    expect(parsed.ignored[0]!.reason).toBe('not a known guide (office365).');
+    expect(parsed.ignored[0]!.reason).toBe('not a known guide (known: office365); using office365.');
     expect(parsed.ignored[2]!.reason).toBe('given more than once; the first value is used.');
   });
 

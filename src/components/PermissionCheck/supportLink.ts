@@ -121,7 +121,8 @@ export function parseSupportLinkParams(search: string | URLSearchParams, known: 
   const guideValue = values.get('guide')?.value;
   if (guideValue !== undefined) {
     if (known.versionsByGuide.has(guideValue)) guide = guideValue;
-    else ignore('guide', `not a known guide (${listInWords(guides)}).`);
+    // The value is not repeated (it is the link's, not ours): the known guides are named instead.
+    else ignore('guide', `not a known guide (known: ${listInWords(guides)}); using ${guide}.`);
   }
 
   const versions = known.versionsByGuide.get(guide) ?? [];
