@@ -154,22 +154,30 @@ function byResource(findings: PermissionFinding[]): Array<[string, PermissionFin
 
 /** Unneeded permissions granted in the tenant (by admin consent or by users): one revocation. */
 function revokeAction(findings: PermissionFinding[], ctx: RemediationContext): RemedyAction | null {
-  const granted = findings.filter((f) => unneeded(f) && held(f));
-  if (granted.length === 0) return null;
+  const all = findings.filter((f) => unneeded(f) && held(f));
+  if (all.length === 0) return null;
+  // A command can only name what it can spell safely: an app role by its id, a scope by a plain
+  // name. Anything else is revoked by hand, and the summary says so (never a command that would
+  // quietly match nothing).
+  const granted = all.filter((f) => (f.type === 'Application' ? idOrPlaceholder(f) === f.permissionId : safeName(f.permission) === f.permission));
+  const byHand = all.filter((f) => !granted.includes(f));
+  const handNote = byHand.length
+    ? ` Revoke ${byHand.map(permissionLabel).join(', ')} by hand there: ${byHand.length === 1 ? 'its name is' : 'their names are'} not safe to put in a command.`
+    : '';
   const appId = appIdOf(ctx);
   return {
     kind: 'revoke',
     title: 'Revoke the grants the guide does not need',
-    fixes: granted.map(permissionLabel),
+    fixes: all.map(permissionLabel),
     fix: {
-      summary: `Revoke what the tenant granted for ${granted.map(permissionLabel).join(', ')}: removing a permission from the app registration does not take back a grant. In the admin center: Enterprise apps › the app › Security › Permissions (admin consent and user consent).`,
+      summary: `Revoke what the tenant granted for ${all.map(permissionLabel).join(', ')}: removing a permission from the app registration does not take back a grant. In the admin center: Enterprise apps › the app › Security › Permissions (admin consent and user consent).${handNote}`,
       portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
-      azureCli: [
+      azureCli: granted.length === 0 ? [] : [
         ...azurePrelude(ctx),
         `sp=$(az ad sp show --id ${appId} --query id -o tsv)`,
         ...byResource(granted).flatMap(([api, ofApi]) => [`api=$(az ad sp show --id ${api} --query id -o tsv)`, ...ofApi.flatMap((f) => azureCliRevoke(f, ctx))]),
       ],
-      powershell: [
+      powershell: granted.length === 0 ? [] : [
         powershellConnect(ctx, WRITE_APP_SCOPES.slice(1)),
         `$sp = Get-MgServicePrincipal -Filter "appId eq '${appId}'"`,
         ...byResource(granted).flatMap(([api, ofApi]) => [`$api = Get-MgServicePrincipal -Filter "appId eq '${api}'"`, ...ofApi.flatMap(powershellRevoke)]),

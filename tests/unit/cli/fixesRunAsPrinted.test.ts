@@ -128,3 +128,18 @@ describe('fixes for an app whose ID the check does not know (a bare permission l
     expect(action.fix.powershell.join('\n')).toContain(`Get-MgApplication -Filter "appId eq '$appId'"`);
   });
 });
+
+describe('a grant whose name is not safe in a command', () => {
+  it('is revoked by hand, said so, and gets no command that would quietly match nothing (found in review)', async () => {
+    const graph = createGraphStandIn();
+    const appId = sampleApp('compliant').appId;
+    const sp = graph.tenant.servicePrincipals.find((s) => s.appId === appId)!;
+    const grant = graph.tenant.oauth2PermissionGrants.find((g) => g.clientId === sp.id && g.consentType === 'AllPrincipals')!;
+    grant.scope = "User.Read Mail'Send";
+    const result = await check(graph, appId);
+    const revoke = result.actions.find((a) => a.kind === 'revoke')!;
+    expect(revoke.fix.summary).toMatch(/Revoke Mail'Send \(delegated\) of Microsoft Graph by hand there: its name is not safe to put in a command\./);
+    expect(revoke.fix.azureCli).toEqual([]);
+    expect(revoke.fix.powershell).toEqual([]);
+  });
+});
