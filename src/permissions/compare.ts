@@ -28,6 +28,8 @@ import {
   fixWrongType,
   type PermissionRef,
   portalUrl,
+  typeWord,
+  withArticle,
   type RemediationContext,
   safeTenant,
 } from './remediation';
@@ -58,14 +60,6 @@ function lower(id: string): string {
 
 function otherType(type: PermissionType): PermissionType {
   return type === 'Application' ? 'Delegated' : 'Application';
-}
-
-function typeWord(type: PermissionType): string {
-  return type === 'Application' ? 'application' : 'delegated';
-}
-
-function withArticle(type: PermissionType): string {
-  return type === 'Application' ? 'an application' : 'a delegated';
 }
 
 /** Plain string order (not locale-dependent), so the order is the same everywhere. */
@@ -295,6 +289,7 @@ function requiredFinding(
       ...base,
       configured: false,
       granted,
+      otherTypeId: otherId,
       status: 'wrong-type',
       severity: 'error',
       message: `${value} is configured as ${withArticle(otherType(type))} permission, but the scanner needs it as ${withArticle(type)} permission${type === 'Application' ? ' (it runs without a signed-in user)' : ''}. Remove the ${typeWord(otherType(type))} one, add the ${typeWord(type)} one and grant admin consent.`,

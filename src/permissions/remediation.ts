@@ -3,7 +3,7 @@
  * admin center, the admin-consent URL, Azure CLI commands, Microsoft Graph PowerShell commands,
  * and the corrected requiredResourceAccess for the manifest editor. Never a secret or a token.
  */
-import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './clouds';
+import {azureCliCloudName, powershellEnvironmentName} from './clouds';
 import {findPermission, isGuid, toResourceAccessType} from './catalog';
 import {MICROSOFT_GRAPH_APP_ID} from './types';
 import type {
@@ -254,7 +254,6 @@ function powershellRewriteThenConsent(ctx: RemediationContext, consentCommands: 
 
 /** A required permission that is not configured: add it, then grant admin consent. */
 export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext): Fix {
-  const appId = appIdOf(ctx);
   const consent = consentCommands(ref, ctx);
   return {
     summary: `Add the ${ref.resourceName} ${typeWord(ref.type)} permission ${ref.permission} to the app registration, then grant admin consent; who can: ${consentRoles([ref])}.${consentUrlToFillIn(ctx)}`,
@@ -262,26 +261,35 @@ export function fixMissingPermission(ref: PermissionRef, ctx: RemediationContext
     ...consentUrlOf(ctx),
     azureCli: [
       ...azurePrelude(ctx),
-      `az ad app permission add --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
+      azPermissionAdd(ref, ctx),
       ...consent.azureCli,
     ],
     powershell: powershellRewriteThenConsent(ctx, consent.powershell),
   };
 }
 
+/** Azure CLI: adds one permission to the app registration. */
+export function azPermissionAdd(ref: PermissionRef, ctx: RemediationContext): string {
+  return `az ad app permission add --id ${appIdOf(ctx)} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`;
+}
+
+/** Azure CLI: removes one permission (by its id) from the app registration. */
+export function azPermissionDelete(ref: PermissionRef, id: string | null, ctx: RemediationContext): string {
+  return `az ad app permission delete --id ${appIdOf(ctx)} --api ${apiOf(ref)} --api-permissions ${safeGuid(id) ?? `<id of ${safeName(ref.permission)}>`}`;
+}
+
 /** A required permission configured only with the other type: swap it, then grant admin consent. */
 export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx: RemediationContext): Fix {
-  const appId = appIdOf(ctx);
   const wrongType: PermissionType = ref.type === 'Application' ? 'Delegated' : 'Application';
   const consent = consentCommands(ref, ctx);
   return {
-    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${ref.type === 'Application' ? 'an application' : 'a delegated'} permission of ${ref.resourceName}, then grant admin consent; who can: ${consentRoles([ref])}.${consentUrlToFillIn(ctx)}`,
+    summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${withArticle(ref.type)} permission of ${ref.resourceName}, then grant admin consent; who can: ${consentRoles([ref])}.${consentUrlToFillIn(ctx)}`,
     portalUrl: portalUrl(ctx.cloud, ctx.appId, 'api-permissions'),
     ...consentUrlOf(ctx),
     azureCli: [
       ...azurePrelude(ctx),
-      `az ad app permission delete --id ${appId} --api ${apiOf(ref)} --api-permissions ${safeGuid(wrongTypeId) ?? `<id of ${safeName(ref.permission)}>`}`,
-      `az ad app permission add --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}=${toResourceAccessType(ref.type)}`,
+      azPermissionDelete(ref, wrongTypeId, ctx),
+      azPermissionAdd(ref, ctx),
       ...consent.azureCli,
     ],
     powershell: powershellRewriteThenConsent(ctx, consent.powershell),
@@ -313,6 +321,28 @@ export function powershellRevokeScope(scope: string, consentType: 'AllPrincipals
   );
 }
 
+/**
+ * Microsoft Graph PowerShell, with $sp (the app) and $api (the API) set: takes back what the
+ * tenant granted of one permission: its app role assignments, or the scope in the admin grant
+ * and in every user's own grant.
+ */
+export function powershellRevokeGrants(ref: PermissionRef, state: HeldPermission): string[] {
+  if (ref.type === 'Application') {
+    return [
+      `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id | Where-Object { $_.ResourceId -eq $api.Id -and $_.AppRoleId -eq '${idOrPlaceholder(ref)}' } | ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -AppRoleAssignmentId $_.Id }`,
+    ];
+  }
+  return [
+    ...(state.granted === true ? [powershellRevokeScope(ref.permission, 'AllPrincipals')] : []),
+    ...((state.userConsents ?? 0) > 0 ? [powershellRevokeScope(ref.permission, 'Principal')] : []),
+  ];
+}
+
+/** "an application", "a delegated" */
+export function withArticle(type: PermissionType): string {
+  return type === 'Application' ? 'an application' : 'a delegated';
+}
+
 /** How an unneeded permission is held: configured, granted (admin consent), consented by users. */
 export interface HeldPermission {
   configured: boolean;
@@ -323,24 +353,15 @@ export interface HeldPermission {
 
 /** A permission the guide does not need: remove it from the app, and revoke it where granted. */
 export function fixExcess(ref: PermissionRef, state: HeldPermission, ctx: RemediationContext): Fix {
-  const appId = appIdOf(ctx);
   const azureCli = [...azurePrelude(ctx)];
   const powershell: string[] = [powershellConnect(ctx, WRITE_APP_SCOPES)];
   const userConsents = state.userConsents ?? 0;
   if (state.configured) {
-    azureCli.push(`az ad app permission delete --id ${appId} --api ${apiOf(ref)} --api-permissions ${idOrPlaceholder(ref)}`);
+    azureCli.push(azPermissionDelete(ref, ref.permissionId, ctx));
     powershell.push(powershellApp(ctx), powershellUpdateRequiredResourceAccess(ctx.corrected));
   }
   if (state.granted === true || userConsents > 0) {
-    powershell.push(...powershellServicePrincipals(ctx, ref.resourceAppId));
-    if (ref.type === 'Application') {
-      powershell.push(
-        `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id | Where-Object { $_.ResourceId -eq $api.Id -and $_.AppRoleId -eq '${idOrPlaceholder(ref)}' } | ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -AppRoleAssignmentId $_.Id }`,
-      );
-    } else {
-      if (state.granted === true) powershell.push(powershellRevokeScope(ref.permission, 'AllPrincipals'));
-      if (userConsents > 0) powershell.push(powershellRevokeScope(ref.permission, 'Principal'));
-    }
+    powershell.push(...powershellServicePrincipals(ctx, ref.resourceAppId), ...powershellRevokeGrants(ref, state));
   }
   const revoke = userConsents > 0 && state.granted !== true ? 'revoke the users\' consent' : 'revoke its grant';
   const what =

@@ -7,6 +7,8 @@
 import {
   APP_ID_PLACEHOLDER,
   apiOf,
+  azPermissionAdd,
+  azPermissionDelete,
   appIdOf,
   azurePrelude,
   consentRoles,
@@ -16,7 +18,7 @@ import {
   portalUrl,
   powershellApp,
   powershellConnect,
-  powershellRevokeScope,
+  powershellRevokeGrants,
   powershellUpdateRequiredResourceAccess,
   safeName,
   typeWord,
@@ -33,11 +35,11 @@ const SETTING_WORDS: Record<SettingFinding['setting'], string> = {
 };
 
 /** "AuditLog.Read.All (application) of Microsoft Graph" */
-export function permissionLabel(f: PermissionFinding): string {
+function permissionLabel(f: PermissionFinding): string {
   return `${f.permission} (${typeWord(f.type)}) of ${f.resourceName}`;
 }
 
-export function settingLabel(f: SettingFinding): string {
+function settingLabel(f: SettingFinding): string {
   return SETTING_WORDS[f.setting];
 }
 
@@ -50,8 +52,15 @@ const unneeded = (f: PermissionFinding) => f.status === 'excess' || (f.status ==
 function permissionsAction(findings: PermissionFinding[], ctx: RemediationContext): RemedyAction | null {
   const rewrite = findings.filter((f) => f.status === 'missing' || f.status === 'wrong-type' || (unneeded(f) && f.configured));
   if (rewrite.length === 0) return null;
-  // The per-finding fixes already hold the exact `az ad app permission add|delete` of each entry.
-  const edits = unique(rewrite.flatMap((f) => (f.fix?.azureCli ?? []).filter((line) => /^az ad app permission (add|delete) /.test(line))));
+  const edits = unique(
+    rewrite.flatMap((f) =>
+      f.status === 'missing'
+        ? [azPermissionAdd(f, ctx)]
+        : f.status === 'wrong-type'
+          ? [azPermissionDelete(f, f.otherTypeId ?? null, ctx), azPermissionAdd(f, ctx)]
+          : [azPermissionDelete(f, f.permissionId, ctx)],
+    ),
+  );
   const adds = rewrite.filter((f) => f.status === 'missing' || f.status === 'wrong-type').map(permissionLabel);
   const removes = rewrite.filter((f) => unneeded(f)).map(permissionLabel);
   const swaps = rewrite.filter((f) => f.status === 'wrong-type').map((f) => f.permission);
@@ -134,19 +143,6 @@ function azureCliRevoke(f: PermissionFinding, ctx: RemediationContext): string[]
   return lines;
 }
 
-function powershellRevoke(f: PermissionFinding): string[] {
-  const lines: string[] = [];
-  if (f.type === 'Application') {
-    lines.push(
-      `Get-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id | Where-Object { $_.ResourceId -eq $api.Id -and $_.AppRoleId -eq '${idOrPlaceholder(f)}' } | ForEach-Object { Remove-MgServicePrincipalAppRoleAssignment -ServicePrincipalId $sp.Id -AppRoleAssignmentId $_.Id }`,
-    );
-  } else {
-    if (f.granted === true) lines.push(powershellRevokeScope(f.permission, 'AllPrincipals'));
-    if ((f.userConsents ?? 0) > 0) lines.push(powershellRevokeScope(f.permission, 'Principal'));
-  }
-  return lines;
-}
-
 /** Findings by API (its appId, checked for commands), in their order. */
 function byResource(findings: PermissionFinding[]): Array<[string, PermissionFinding[]]> {
   return unique(findings.map((f) => f.resourceAppId)).map((id) => [apiOf({resourceAppId: id}), findings.filter((f) => f.resourceAppId === id)]);
@@ -180,7 +176,7 @@ function revokeAction(findings: PermissionFinding[], ctx: RemediationContext): R
       powershell: granted.length === 0 ? [] : [
         powershellConnect(ctx, WRITE_APP_SCOPES.slice(1)),
         `$sp = Get-MgServicePrincipal -Filter "appId eq '${appId}'"`,
-        ...byResource(granted).flatMap(([api, ofApi]) => [`$api = Get-MgServicePrincipal -Filter "appId eq '${api}'"`, ...ofApi.flatMap(powershellRevoke)]),
+        ...byResource(granted).flatMap(([api, ofApi]) => [`$api = Get-MgServicePrincipal -Filter "appId eq '${api}'"`, ...ofApi.flatMap((f) => powershellRevokeGrants(f, {configured: f.configured, granted: f.granted, userConsents: f.userConsents}))]),
       ],
     },
   };

@@ -5,14 +5,14 @@
  */
 import {isGuid} from './guid';
 import {markdownText, terminalSafe} from './outputSafety';
-import {formatRequiredResourceAccess} from './remediation';
+import {formatRequiredResourceAccess, typeWord} from './remediation';
 import type {CheckResult, Finding, Fix, PermissionFinding, RemedyAction, SettingFinding, UnreadPart} from './types';
 import {publicVersionName} from './versionNames';
 
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
-/** How the app's state was read: signed in, from pasted Graph output, a manifest, the sample tenant. */
-export type ReportMode = 'signed-in' | 'pasted-output' | 'manifest' | 'sample';
+/** How the app's state was read: signed in, a manifest, the sample tenant. */
+export type ReportMode = 'signed-in' | 'manifest' | 'sample';
 
 export interface ReportMeta {
   guide: string;
@@ -162,10 +162,6 @@ export function terminalSafeJson(value: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Shared wording
 
-function typeWord(finding: PermissionFinding): string {
-  return finding.type === 'Application' ? 'application' : 'delegated';
-}
-
 function grantedWord(granted: boolean | null, userConsents = 0): string {
   const word = granted === true ? 'yes' : granted === false ? 'no' : 'not checked';
   return userConsents > 0 && granted !== null ? `${word}; ${userConsents} user${userConsents === 1 ? '' : 's'} consented` : word;
@@ -195,11 +191,10 @@ function unreadLine(part: UnreadPart): string {
 
 const CONSENT_NOT_CHECKED = 'Admin consent was not checked: only the manifest was read.';
 const SETTINGS_NOT_CHECKED = 'Sign-in audience and credentials were not checked: only a permission list was read.';
-export const SAMPLE_DATA_LINE = 'SAMPLE DATA: not your tenant. This is the built-in sample tenant of the guide, not a check of your app.';
+const SAMPLE_DATA_LINE = 'SAMPLE DATA: not your tenant. This is the built-in sample tenant of the guide, not a check of your app.';
 
 const MODE_WORDS: Record<ReportMode, string> = {
   'signed-in': 'read from the tenant through Microsoft Graph (signed in)',
-  'pasted-output': 'read from Microsoft Graph output pasted by an admin',
   manifest: 'an app manifest (it does not show admin consent)',
   sample: 'SAMPLE DATA: the built-in sample tenant, not your tenant',
 };
@@ -284,7 +279,7 @@ function textReport(result: CheckResult, meta: ReportMeta): string {
   for (const group of groupByResource(permissions)) {
     lines.push('', paint('bold', group.name));
     for (const f of group.findings) {
-      lines.push(`  ${severityMark(f)} ${statusWord(f)} ${f.permission} (${typeWord(f)})`);
+      lines.push(`  ${severityMark(f)} ${statusWord(f)} ${f.permission} (${typeWord(f.type)})`);
       if (f.status !== 'ok') lines.push(`      ${paint('dim', f.message)}`);
     }
   }

@@ -162,6 +162,8 @@ export interface PermissionFinding {
   userConsents?: number;
   /** Why the guide needs (or tolerates) it: the profile's words, for required and allowed rows. */
   why?: string;
+  /** A wrong-type row: the id of the entry configured with the other type (to remove). */
+  otherTypeId?: string | null;
   status: PermissionStatus;
   severity: Severity;
   message: string;
