@@ -69,11 +69,11 @@ interface Framed {
   endAt?: Locator;
 }
 
-/** The check down to the first action's summary (its commands would make the picture too large). */
+/** The check down to the first action's title (its commands would make the picture too large). */
 function untilFirstFix(ui: CheckUi): Framed {
   return {
     target: ui.root,
-    endAt: ui.root.locator('[data-action]').first().locator('p').first(),
+    endAt: ui.root.locator('[data-action]').first().locator('h5'),
   };
 }
 
