@@ -399,13 +399,14 @@ function terminalSafeResult(result: CheckResult): CheckResult {
   const safe = mapStrings(result, (text) => terminalSafe(text));
   // Commands keep their line breaks (a multi-line PowerShell block: built from checked values
   // only); a line break anywhere else could start a line that fakes the report's own.
+  // The text report prints the actions' commands, not the findings' own fixes.
   const commands = (list: string[]) => list.map((command) => terminalSafe(command, {keepLineBreaks: true}));
-  const withCommands = <T extends {fix?: Fix}>(safeItem: T, original: {fix?: Fix}): T =>
-    original.fix ? {...safeItem, fix: {...safeItem.fix!, azureCli: commands(original.fix.azureCli), powershell: commands(original.fix.powershell)}} : safeItem;
   return {
     ...safe,
-    findings: safe.findings.map((finding, i) => withCommands(finding, result.findings[i]!)),
-    actions: safe.actions.map((action, i) => withCommands(action, result.actions[i]!)),
+    actions: safe.actions.map((action, i) => {
+      const {fix} = result.actions[i]!;
+      return {...action, fix: {...action.fix, azureCli: commands(fix.azureCli), powershell: commands(fix.powershell)}};
+    }),
   };
 }
 
