@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {CLOUD_NAMES, isCloudName} from '../src/permissions/clouds';
 import {compareToProfile} from '../src/permissions/compare';
+import {normalizeTenant} from '../src/permissions/ids';
 import {ManifestError, parseAppManifest} from '../src/permissions/manifest';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from '../src/permissions/manifestInput';
 import {terminalSafe} from '../src/permissions/outputSafety';
@@ -259,6 +260,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now "${options.now}" is not a date-time; use ISO 8601, e.g. 2026-01-31T00:00:00Z`);
   }
 
+  let tenant: string | undefined;
+  if (options.tenant !== undefined) {
+    tenant = normalizeTenant(options.tenant) ?? undefined;
+    if (!tenant) throw new UsageError(`--tenant "${terminalSafe(options.tenant)}" is not a tenant ID (GUID) or a domain name such as contoso.onmicrosoft.com`);
+  }
+
   const profile = loadProfile(siteDir, guide, version);
   let observed;
   try {
@@ -267,14 +274,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof ManifestError) throw new UsageError(`${options.manifest === '-' ? 'standard input' : options.manifest}: ${oneLine(error.message)}`);
     throw error;
   }
-  const result = compareToProfile(profile, observed, {cloud, tenant: options.tenant, now});
+  const result = compareToProfile(profile, observed, {cloud, tenant, now});
   const report = renderReport(result, format, {
     guide,
     guideTitle: profile.title,
     version,
     appId: observed.app.appId,
     appName: observed.app.displayName,
-    tenant: options.tenant,
+    tenant,
     mode: 'manifest',
     at: now ?? new Date(),
     color: format === 'text' && useColor(io),

@@ -292,4 +292,3 @@ export function suggestPermissionName(resourceAppId: string, value: string, type
   return best.score <= limit && best.value !== value ? best.value : null;
 }
 
-export {GUID_PATTERN, isGuid} from './guid';

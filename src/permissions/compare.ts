@@ -6,7 +6,6 @@
 import {
   findPermission,
   hasCatalog,
-  isGuid,
   isRetiredResource,
   knownResourceName,
   nameSaysItWrites,
@@ -16,6 +15,7 @@ import {
   readOnlyReason,
 } from './catalog';
 import {cloudByName} from './clouds';
+import {isGuid, normalizeTenant} from './ids';
 import {planActions} from './remedyActions';
 import {
   correctedRequiredResourceAccess,
@@ -31,7 +31,6 @@ import {
   typeWord,
   withArticle,
   type RemediationContext,
-  safeTenant,
 } from './remediation';
 import type {
   CheckContext,
@@ -692,7 +691,7 @@ export function compareToProfile(profile: Profile, observedInput: ObservedState,
     lookup: new Lookup(observed, unread),
     remediation: {
       cloud: cloudByName(ctx.cloud),
-      tenant: safeTenant(ctx.tenant),
+      tenant: normalizeTenant(ctx.tenant) ?? undefined,
       appId,
       servicePrincipalExists: observed.grants ? observed.grants.servicePrincipalExists : null,
       corrected,

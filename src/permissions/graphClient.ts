@@ -12,6 +12,7 @@
  */
 import {
   AuthenticationHandler,
+  AuthenticationHandlerOptions,
   Client,
   HTTPMessageHandler,
   RetryHandler,
@@ -21,9 +22,11 @@ import {
   type AuthenticationProvider,
   type Context,
   type Middleware,
+  type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
 import {graphBaseUrl, type FetchFunction, type GetToken, type GraphTransport} from './graphTransport';
 import {DEFAULT_RETRY_POLICY, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
+import {TenantReadError} from './tenantReadError';
 import type {CloudName} from './types';
 
 
@@ -91,19 +94,45 @@ export function createGraphClient({cloud, getToken, fetchFn, retry}: GraphClient
 }
 
 /**
- * The reader's transport for a live check: each request goes through the Graph client's
- * middleware (token, RetryHandler kept inside the read's budget, telemetry) and comes back raw.
- * The RetryHandler sleeps for the Retry-After itself, so `sleep` is not used here.
+ * The reader's transport for a Graph client: each request goes through the client's middleware
+ * (token, RetryHandler kept inside the read's budget, telemetry) and comes back raw. The
+ * RetryHandler sleeps for the Retry-After itself, so `sleep` is not used here.
+ *
+ * With `getToken`, the transport asks for the token itself before each request and hands it to
+ * the AuthenticationHandler for that request: a token function that fails (a redirect to the
+ * sign-in page under way, an interaction MSAL needs) then reaches the reader as TenantReadError
+ * 'sign-in' with what it threw as the cause. Inside the client, the library would turn it into a
+ * GraphError and the page could no longer tell a redirect from a network failure.
  */
-export function graphClientTransport(client: Client): GraphTransport {
+export function graphClientTransport(client: Client, {getToken}: {getToken?: GetToken} = {}): GraphTransport {
   return {
-    send(url, {body, budget, onRetry, signal}) {
+    async send(url, {body, budget, onRetry, signal}) {
       signal?.throwIfAborted();
-      const request = client.api(url).responseType(ResponseType.RAW).middlewareOptions([boundedRetryOptions(budget, onRetry)]);
+      const options: MiddlewareOptions[] = [boundedRetryOptions(budget, onRetry)];
+      if (getToken) {
+        const token = await tokenFrom(getToken);
+        signal?.throwIfAborted();
+        options.push(new AuthenticationHandlerOptions({getAccessToken: () => Promise.resolve(token)}));
+      }
+      const request = client.api(url).responseType(ResponseType.RAW).middlewareOptions(options);
       // fetch's own option: an abort cancels the request in flight (the RetryHandler's waits are
       // bounded by the budget, and the request after one rejects at once).
       if (signal) request.option('signal', signal);
       return body === undefined ? request.get() : request.post(body);
     },
   };
+}
+
+async function tokenFrom(getToken: GetToken): Promise<string> {
+  try {
+    return await getToken();
+  } catch (cause) {
+    const detail = cause instanceof Error && cause.message ? ` (${cause.message.split('\n')[0]!.slice(0, 200)})` : '';
+    throw new TenantReadError('sign-in', `Could not get a sign-in token for Microsoft Graph${detail}. Sign in again.`, {cause});
+  }
+}
+
+/** A live check's transport: a Graph client for the cloud, its token asked for per request. */
+export function createGraphTransport(options: GraphClientOptions): GraphTransport {
+  return graphClientTransport(createGraphClient(options), {getToken: options.getToken});
 }

@@ -13,7 +13,7 @@
  * A manifest says nothing about admin consent: grants are null.
  */
 import * as z from 'zod';
-import {GUID_PATTERN, isGuid} from './catalog';
+import {GUID_PATTERN, isGuid} from './ids';
 import {manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestInput';
 import {findDuplicateKey, lineAndColumn, locateJsonError} from './manifestJson';
 import {formatJsonPath} from './profile';

@@ -3,7 +3,8 @@
  * with every problem named by its JSON path, and a check of the names against the catalog.
  */
 import * as z from 'zod';
-import {GUID_PATTERN, catalogResource, findPermission, hasCatalog, suggestPermissionName} from './catalog';
+import {GUID_PATTERN} from './ids';
+import {catalogResource, findPermission, hasCatalog, suggestPermissionName} from './catalog';
 import type {PermissionType, Profile} from './types';
 
 export const SIGN_IN_AUDIENCES = [

@@ -4,7 +4,8 @@
  * and the corrected requiredResourceAccess for the manifest editor. Never a secret or a token.
  */
 import {azureCliCloudName, powershellEnvironmentName} from './clouds';
-import {findPermission, isGuid, toResourceAccessType} from './catalog';
+import {findPermission, toResourceAccessType} from './catalog';
+import {isGuid, normalizeTenant} from './ids';
 import {MICROSOFT_GRAPH_APP_ID} from './types';
 import type {
   CheckResult,
@@ -24,14 +25,6 @@ export const APP_ID_PLACEHOLDER = '<appId>';
 
 // Everything that goes into a copyable command or link is checked first: a value from a support
 // link or a tenant must never be able to smuggle extra PowerShell or shell syntax into a fix.
-
-/** A tenant id or domain (or organizations/common) fit for a URL and a command; else undefined. */
-export function safeTenant(tenant: string | null | undefined): string | undefined {
-  const t = tenant?.trim();
-  if (!t) return undefined;
-  if (isGuid(t)) return t.toLowerCase();
-  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(t) || t === 'organizations' || t === 'common' ? t : undefined;
-}
 
 /** A GUID for a command, lower-case; else null. */
 export function safeGuid(value: string | null | undefined): string | null {
@@ -63,7 +56,7 @@ export function portalUrl(cloud: CloudEndpoints, appIdInput: string | null | und
 
 /** https://{authority}/{tenant or 'organizations'}/adminconsent?client_id={appId} */
 export function adminConsentUrl(cloud: CloudEndpoints, tenant: string | null | undefined, appId: string): string {
-  const authority = safeTenant(tenant) ?? 'organizations';
+  const authority = normalizeTenant(tenant) ?? 'organizations';
   return `https://${cloud.authorityHost}/${encodeURIComponent(authority)}/adminconsent?client_id=${encodeURIComponent(appId)}`;
 }
 
@@ -137,7 +130,7 @@ export function azurePrelude(ctx: RemediationContext): string[] {
 
 export function powershellConnect(ctx: RemediationContext, scopes: string[]): string {
   const environment = ctx.cloud.name === 'global' ? '' : ` -Environment ${powershellEnvironmentName(ctx.cloud.name)}`;
-  const safe = safeTenant(ctx.tenant);
+  const safe = normalizeTenant(ctx.tenant);
   const tenant = safe && safe !== 'organizations' && safe !== 'common' ? ` -TenantId '${safe}'` : '';
   return `Connect-MgGraph -Scopes ${scopes.map((s) => `'${s}'`).join(',')}${tenant}${environment}`;
 }
@@ -203,7 +196,7 @@ export const WRITE_APP_SCOPES = ['Application.ReadWrite.All', 'AppRoleAssignment
 
 /** The tenant of the check, when one is known (not 'organizations' or 'common'). */
 function knownTenant(ctx: RemediationContext): string | undefined {
-  const tenant = safeTenant(ctx.tenant);
+  const tenant = normalizeTenant(ctx.tenant);
   return tenant && tenant !== 'organizations' && tenant !== 'common' ? tenant : undefined;
 }
 

@@ -3,7 +3,7 @@
  * ticket) and JSON (the CLI's machine-readable output). No secret or token ever: values that look
  * like one are masked, whatever their source.
  */
-import {isGuid} from './guid';
+import {isGuid} from './ids';
 import {markdownText, terminalSafe} from './outputSafety';
 import {formatRequiredResourceAccess, typeWord} from './remediation';
 import type {CheckResult, Finding, Fix, PermissionFinding, RemedyAction, SettingFinding, UnreadPart} from './types';

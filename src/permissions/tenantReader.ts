@@ -29,6 +29,7 @@
 import type {Client} from '@microsoft/microsoft-graph-client';
 import * as z from 'zod';
 import {cloudByName} from './clouds';
+import {TenantReadError} from './tenantReadError';
 import {abortableWait, type GraphTransport} from './graphTransport';
 import {RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import type {
@@ -45,30 +46,6 @@ import type {
 
 // ---------------------------------------------------------------------------------------------
 // Public API
-
-export type TenantReadErrorCode =
-  | 'invalid-app-id'
-  | 'app-not-found'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'throttled'
-  | 'malformed'
-  | 'network'
-  | 'graph-error'
-  | 'cancelled';
-
-/** A read that cannot give any useful result; the message is for the customer's admin. */
-export class TenantReadError extends Error {
-  readonly code: TenantReadErrorCode;
-  readonly status?: number;
-
-  constructor(code: TenantReadErrorCode, message: string, status?: number) {
-    super(message);
-    this.name = 'TenantReadError';
-    this.code = code;
-    this.status = status;
-  }
-}
 
 export interface ReadProgress {
   step: 'reading' | 'retrying' | 'paging' | 'resolving' | 'done';
@@ -240,7 +217,7 @@ function unauthorizedError(): TenantReadError {
     'unauthorized',
     'Microsoft Graph did not accept the sign-in (401 Unauthorized): the session may have expired. Sign in again; ' +
       'if it keeps happening, make sure you signed in to the same cloud and tenant as the app registration.',
-    401,
+    {status: 401},
   );
 }
 
@@ -340,6 +317,7 @@ class ReadSession {
         'network',
         `Could not reach Microsoft Graph at https://${this.graphHost} (${reason}). Check the network connection, ` +
           'and that a firewall or browser extension does not block it.',
+        {cause: error},
       );
     }
     this.stats.requests += retries + 1;
@@ -360,7 +338,7 @@ class ReadSession {
         'malformed',
         `Microsoft Graph's answer to ${what} was not valid JSON (HTTP ${response.status}, ${text.length} characters). ` +
           'A proxy or network filter may have changed it; try again, or from another network.',
-        response.status,
+        {status: response.status},
       );
     }
   }
@@ -385,7 +363,7 @@ class ReadSession {
         'forbidden',
         `Microsoft Graph refused to read the app registration (403 Forbidden): the signed-in account needs ` +
           `Application.Read.All and Directory.Read.All consented, or a role such as Global Reader.${said}`,
-        403,
+        {status: 403},
       );
     }
     if (RETRYABLE_STATUSES.has(response.status)) {
@@ -393,13 +371,13 @@ class ReadSession {
         'throttled',
         `Microsoft Graph is busy (${statusText(response.status)}) and kept asking to wait longer than this check ` +
           `waits. Try again in a few minutes.${said}`,
-        response.status,
+        {status: response.status},
       );
     }
     return new TenantReadError(
       'graph-error',
       `Microsoft Graph could not answer the read (${statusText(response.status)}).${said}`,
-      response.status,
+      {status: response.status},
     );
   }
 
@@ -431,7 +409,7 @@ class ReadSession {
               'malformed',
               `Microsoft Graph's answer to ${what} was not a batch response (${firstIssue(parsed.error)}). ` +
                 'A proxy or network filter may have changed it; try again, or from another network.',
-              response.status,
+              {status: response.status},
             );
           }
           return {chunk, reached, responses: parsed.data.responses};
@@ -660,7 +638,7 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
       'app-not-found',
       `No app registration with application (client) ID ${appId} in this tenant. Check the ID, and that you signed in ` +
         'to the tenant where the app was created.',
-      404,
+      {status: 404},
     );
   }
   if (appResult.status === 403) {
@@ -668,7 +646,7 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
       'forbidden',
       'Microsoft Graph refused to read the app registration (403 Forbidden): the signed-in account needs ' +
         'Application.Read.All consented, or a role such as Global Reader or Application Administrator.',
-      403,
+      {status: 403},
     );
   }
   const appFailure = failureReason(appResult);
@@ -676,7 +654,7 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
     throw new TenantReadError(
       RETRYABLE_STATUSES.has(appResult.status) ? 'throttled' : 'graph-error',
       `Could not read the app registration: ${appFailure.reason}.`,
-      appFailure.status,
+      {status: appFailure.status},
     );
   }
   const appParsed = applicationSchema.safeParse(appResult.body);

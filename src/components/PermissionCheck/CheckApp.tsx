@@ -19,7 +19,8 @@ import type {ReportMode} from '../../permissions/reports';
 import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './engine';
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestInput';
-import {buildSupportLink, CURRENT_VERSION, isGuid, isTenant, normalizeGuid, normalizeTenant} from './supportLink';
+import {normalizeGuid, normalizeTenant} from '../../permissions/ids';
+import {buildSupportLink, CURRENT_VERSION} from './supportLink';
 import styles from './styles.module.css';
 
 export type CheckMode = 'sample' | 'live' | 'manifest';
@@ -445,8 +446,8 @@ export default function CheckApp({
       }
       throw caught;
     }
-    const manifestAppId = observed.app.appId && isGuid(observed.app.appId) ? observed.app.appId.toLowerCase() : null;
-    const fixTenant = tenant.trim() && isTenant(tenant.trim()) ? tenant.trim().toLowerCase() : null;
+    const manifestAppId = normalizeGuid(observed.app.appId);
+    const fixTenant = normalizeTenant(tenant);
     const result = loaded.compareToProfile(profile, observed, {
       cloud: cloudName,
       tenant: fixTenant ?? undefined,

@@ -13,4 +13,5 @@ export {ManifestError, parseAppManifest} from '../../permissions/manifest';
 export {renderReport} from '../../permissions/reports';
 export {SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/data';
 export {createGraphStandIn} from '../../permissions/sampleTenant/graphStandIn';
-export {TenantReadError, readTenantState} from '../../permissions/tenantReader';
+export {readTenantState} from '../../permissions/tenantReader';
+export {TenantReadError} from '../../permissions/tenantReadError';

@@ -5,4 +5,4 @@
  */
 import './zodWithoutEval';
 
-export {createGraphClient, graphClientTransport} from '../../permissions/graphClient';
+export {createGraphClient, createGraphTransport, graphClientTransport} from '../../permissions/graphClient';

@@ -5,7 +5,7 @@
  * and named in a notice (without repeating its value, which could be anything).
  */
 
-import {isGuid, normalizeGuid} from '../../permissions/guid';
+import {normalizeGuid, normalizeTenant} from '../../permissions/ids';
 import {CURRENT_VERSION, publicVersionName} from '../../permissions/versionNames';
 
 export const SUPPORT_LINK_PARAMS = ['guide', 'version', 'tenant', 'appId'] as const;
@@ -14,34 +14,6 @@ export type SupportLinkParamName = (typeof SUPPORT_LINK_PARAMS)[number];
 /** Docusaurus calls the unreleased docs version "current"; links may say "next". */
 export {CURRENT_VERSION};
 const VERSION_ALIASES: Record<string, string> = {next: CURRENT_VERSION, current: CURRENT_VERSION};
-
-const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-const TOP_LEVEL_LABEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
-
-/** The engine's one definition of a GUID (src/permissions/guid.ts), and of a GUID as typed. */
-export {isGuid, normalizeGuid};
-
-/** A DNS domain name such as contoso.onmicrosoft.com or contoso.com. */
-export function isDomainName(value: string): boolean {
-  if (value.length > 253) return false;
-  const labels = value.split('.');
-  if (labels.length < 2) return false;
-  return labels.every((label) => DOMAIN_LABEL.test(label)) && TOP_LEVEL_LABEL.test(labels[labels.length - 1]!);
-}
-
-/** A tenant as Entra accepts it in an authority: its id (GUID) or one of its verified domains. */
-export function isTenant(value: string): boolean {
-  return isGuid(value) || isDomainName(value);
-}
-
-/**
- * A tenant as typed or pasted, as the check uses it: its id as the bare lower-case GUID (braces
- * and surrounding whitespace forgiven), or its domain in lower case; null when it is neither.
- */
-export function normalizeTenant(value: string): string | null {
-  const trimmed = value.trim();
-  return normalizeGuid(trimmed) ?? (isDomainName(trimmed) ? trimmed.toLowerCase() : null);
-}
 
 export interface KnownGuides {
   /**

@@ -8,7 +8,8 @@
 import React, {useId, useRef, useState} from 'react';
 import clsx from 'clsx';
 import {copyToClipboard} from '../CopyButton';
-import {buildSupportLink, normalizeGuid, normalizeTenant, versionLabel} from '../PermissionCheck/supportLink';
+import {normalizeGuid, normalizeTenant} from '../../permissions/ids';
+import {buildSupportLink, versionLabel} from '../PermissionCheck/supportLink';
 import styles from './styles.module.css';
 
 export interface SupportLinkFormProps {

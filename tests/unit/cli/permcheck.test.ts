@@ -123,8 +123,11 @@ describe('permcheck (in-process)', () => {
   it('prints no control sequence it was given: not from --tenant, --guide or the manifest', async () => {
     const esc = '\u001b]8;;https://attacker.example\u0007PASS\u001b[2J';
     const tenant = await run(['--guide', 'office365', '--manifest', manifest('graph-compliant.json'), '--tenant', esc, '--now', NOW]);
-    expect(tenant.stdout).toContain('tenant \\u{1b}]8;;https://attacker.example\\u{7}PASS\\u{1b}[2J');
-    expect(tenant.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    // Not a tenant: refused, and the refusal shows the value with its control characters disarmed.
+    expect(tenant.code).toBe(2);
+    expect(tenant.stdout).toBe('');
+    expect(tenant.stderr).toContain('--tenant "\\u{1b}]8;;https://attacker.example\\u{7}PASS\\u{1b}[2J" is not a tenant ID');
+    expect(tenant.stderr.replace(/\n$/, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
     const guide = await run(['--guide', esc, '--manifest', manifest('graph-compliant.json')]);
     expect(guide.code).toBe(2);
     expect(guide.stderr).toMatch(/unknown guide/);

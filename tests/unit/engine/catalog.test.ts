@@ -7,13 +7,13 @@ import catalogFile from '../../../src/permissions/catalog/microsoft-graph.json';
 import {
   catalogResources,
   findPermission,
-  isGuid,
   isReadOnlyPermission,
   isRetiredResource,
   knownResourceName,
   permissionById,
   suggestPermissionName,
 } from '../../../src/permissions/catalog';
+import {isGuid} from '../../../src/permissions/ids';
 import {AAD_GRAPH, AAD_GRAPH_USER_READ, GRAPH} from './helpers';
 
 const repoRoot = path.resolve(__dirname, '../../..');

@@ -12,7 +12,7 @@ import {
   manifestTextProblem,
   parseAppManifest,
 } from '../../../src/permissions/manifest';
-import {normalizeGuid} from '../../../src/permissions/guid';
+import {normalizeGuid} from '../../../src/permissions/ids';
 import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
 import {AAD_GRAPH, AAD_GRAPH_USER_READ, APP_ID, GRAPH, fixture, gid} from './helpers';
 

@@ -12,7 +12,8 @@ import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {RetryBudget} from '../../../src/permissions/retryPolicy';
 import {SAMPLE_APPS, sampleApp} from '../../../src/permissions/sampleTenant/data';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
-import {readTenantState, TenantReadError, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
+import {TenantReadError} from '../../../src/permissions/tenantReadError';
+import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
 import {profile20, recordingSleep, testClient, TEST_TOKEN} from './helpers';
 

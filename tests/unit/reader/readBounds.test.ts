@@ -10,7 +10,8 @@ import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {EXCHANGE_ONLINE_APP_ID, SAMPLE_USER_ID} from '../../../src/permissions/sampleTenant/apps';
 import {SAMPLE_EXCHANGE_ONLINE_SP_ID, sampleApp} from '../../../src/permissions/sampleTenant/data';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
-import {readTenantState, TenantReadError, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
+import {TenantReadError} from '../../../src/permissions/tenantReadError';
+import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import {MICROSOFT_GRAPH_APP_ID} from '../../../src/permissions/types';
 import {profile20, recordingSleep, testClient} from './helpers';
 

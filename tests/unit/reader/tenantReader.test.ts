@@ -3,12 +3,15 @@
  * Graph client (createGraphClient without fetchFn) sends to https://graph.microsoft.com and
  * msw answers from the stand-in. Each fault of the stand-in, and what the reader makes of it.
  */
+import {http, HttpResponse} from 'msw';
 import {setupServer} from 'msw/node';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
+import {createGraphTransport} from '../../../src/permissions/graphClient';
 import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {sampleApp} from '../../../src/permissions/sampleTenant/data';
-import {readTenantState, TenantReadError, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
+import {TenantReadError} from '../../../src/permissions/tenantReadError';
+import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
 import {graphHandlers} from '../../support/msw';
 import {profile20, recordingSleep, testClient} from './helpers';
@@ -208,6 +211,35 @@ describe('permissions and missing objects', () => {
     const error = await readError(read(sampleApp('compliant').appId));
     expect(error.code).toBe('unauthorized');
     expect(error.message).toMatch(/Sign in again/);
+  });
+
+  it('keeps what a failing token function threw as the cause of a sign-in error, and sends nothing', async () => {
+    const standIn = standInOnMsw();
+    class RedirectingElsewhere extends Error {}
+    const thrown = new RedirectingElsewhere('leaving for the sign-in page');
+    const client = createGraphTransport({cloud: 'global', getToken: () => Promise.reject(thrown)});
+    const error = await readError(readTenantState({client, cloud: 'global', appId: sampleApp('compliant').appId, profile}));
+    expect(error.code).toBe('sign-in');
+    expect(error.cause).toBe(thrown);
+    expect(error.message).toBe('Could not get a sign-in token for Microsoft Graph (leaving for the sign-in page). Sign in again.');
+    expect(standIn.stats().httpRequests).toBe(0);
+  });
+
+  it('asks the token function before each request and sends its token', async () => {
+    const standIn = standInOnMsw();
+    standIn.setFaults({pageSize: 3});
+    let asked = 0;
+    const client = createGraphTransport({cloud: 'global', getToken: async () => `token-${++asked}`});
+    await readTenantState({client, cloud: 'global', appId: sampleApp('compliant').appId, profile});
+    expect(asked).toBe(standIn.stats().httpRequests);
+    expect(asked).toBeGreaterThan(1);
+  });
+
+  it('keeps a network failure as the cause of a network error', async () => {
+    server.use(http.post('https://graph.microsoft.com/v1.0/$batch', () => HttpResponse.error()));
+    const error = await readError(read(sampleApp('compliant').appId));
+    expect(error.code).toBe('network');
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
   it('refuses an application ID that is not a GUID before calling Graph', async () => {
