@@ -18,7 +18,7 @@ import {decodeManifestBytes, MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from '../sr
 import {terminalSafe} from '../src/permissions/outputSafety';
 import {ProfileError, parseProfile} from '../src/permissions/profile';
 import {renderReport, type ReportFormat} from '../src/permissions/reports';
-import {publicVersionName} from '../src/permissions/versionNames';
+import {publicVersionName, versionFromPublicName, versionLabel} from '../src/permissions/versionNames';
 import type {CheckResult, Profile} from '../src/permissions/types';
 import {CURRENT_VERSION, listProfiles, profilePath, releasedVersions} from '../src/profiles/locate';
 
@@ -133,22 +133,16 @@ function guidesOf(siteDir: string): GuideVersions[] {
   return out.sort((a, b) => (a.guide < b.guide ? -1 : a.guide > b.guide ? 1 : 0));
 }
 
-function versionLabel(version: string, latest: string | undefined): string {
-  if (version === CURRENT_VERSION) return 'next (unreleased)';
-  return version === latest ? `${version} (latest)` : version;
-}
-
 function resolveVersion(siteDir: string, requested: string | undefined, guide: string): string {
   const released = releasedVersions(siteDir);
   const available = guidesOf(siteDir).find((g) => g.guide === guide)?.versions ?? [];
-  const names = available.map((v) => (v === CURRENT_VERSION ? 'next' : v)).join(', ');
+  const names = available.map(publicVersionName).join(', ');
   if (requested === undefined) {
     const latest = released.find((v) => available.includes(v)) ?? (available.includes(CURRENT_VERSION) ? CURRENT_VERSION : undefined);
     if (!latest) throw new UsageError(`guide ${guide} has no released version`);
     return latest;
   }
-  const wanted = requested.trim().replace(/^v(?=\d)/i, '');
-  const version = wanted === 'next' || wanted === CURRENT_VERSION ? CURRENT_VERSION : wanted;
+  const version = versionFromPublicName(requested.trim().replace(/^v(?=\d)/i, ''));
   if (!available.includes(version)) {
     throw new UsageError(`guide ${guide} has no version "${requested}"; versions: ${names || 'none'}`);
   }

@@ -148,11 +148,6 @@ export function loadCheckedProfile(file: VFile, siteDir: string, jsonFile: strin
   return profile;
 }
 
-/** Names a version for readers: "current" is the unreleased Next. */
-export function versionLabel(version: string): string {
-  return version === CURRENT_VERSION ? 'Next (current)' : version;
-}
-
 /** The versions a directive may name: released ones (versions.json), then "current". */
 export function knownVersions(siteDir: string): string[] {
   return [...releasedVersions(siteDir), CURRENT_VERSION];

@@ -13,6 +13,7 @@ import type {LeafDirective} from 'mdast-util-directive';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
 import type {PermissionType, Profile} from '../permissions/types';
+import {versionLabel} from '../permissions/versionNames';
 import {profilePath} from '../profiles/locate';
 import {
   directivesNamed,
@@ -21,7 +22,6 @@ import {
   knownVersions,
   loadCheckedProfile,
   pageGuide,
-  versionLabel,
   type ProfilePluginOptions,
 } from './guideProfile';
 import {paragraph, table, text, type CellContent} from './mdastTable';
@@ -149,6 +149,7 @@ export const remarkPermissionChanges: Plugin<[ProfilePluginOptions?], Root> = fu
       const newer = loadCheckedProfile(file, siteDir, page.file, RULE);
       const older = loadCheckedProfile(file, siteDir, olderFile, RULE);
       const changes = profileChanges(older, newer);
+      // In a sentence about what changed since then, whether it is the latest release does not matter.
       const from = versionLabel(String(node.attributes?.from).trim());
       parent.children[index] =
         changes.length === 0

@@ -92,6 +92,9 @@ describe('permcheck (in-process)', () => {
     const next = await run(['--guide', 'office365', '--version', 'next', '--manifest', manifest('graph-compliant.json'), '--format', 'json', '--now', NOW]);
     expect(next.code).toBe(1);
     expect(JSON.parse(next.stdout).findings.find((f: {status: string}) => f.status === 'missing').permission).toBe('Policy.Read.All');
+    // The unreleased version's names read as the support link reads them: in any case.
+    const capitalised = await run(['--guide', 'office365', '--version', 'Next', '--manifest', manifest('graph-compliant.json'), '--format', 'json', '--now', NOW]);
+    expect(JSON.parse(capitalised.stdout)).toMatchObject({version: 'next'});
   });
 
   it('prints a text report that says consent was not checked; colour only on a TTY without NO_COLOR', async () => {
@@ -162,7 +165,7 @@ describe('permcheck (in-process)', () => {
     const text = await run(['--list-guides']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('office365');
-    expect(text.stdout).toContain('2.0 (latest), 1.0, next (unreleased)');
+    expect(text.stdout).toContain('2.0 (latest release), 1.0, next (unreleased)');
     const json = JSON.parse((await run(['--list-guides', '--format', 'json'])).stdout);
     expect(json.latest).toBe('2.0');
     expect(json.guides).toContainEqual({guide: 'office365', versions: ['2.0', '1.0', 'next']});

@@ -62,6 +62,7 @@ describe.each([
   ['another version chosen by attributes', 'docs/valid/other-version.md'],
   ['change table: added, removed, type changed, now optional', 'docs/changes/index.md'],
   ['change table of equal profiles', 'docs/same/index.md'],
+  ['the unreleased version named as people read it', 'docs/same/from-next.md'],
 ])('%s', (_title, page) => {
   it(`renders ${page} as ${expectedOf(page)}`, async () => {
     const actual = await render(page);
