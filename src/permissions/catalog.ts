@@ -8,6 +8,7 @@
 import firstPartyCatalog from './catalog/first-party-apis.json';
 import microsoftGraphCatalog from './catalog/microsoft-graph.json';
 import readOnlyLists from './catalog/read-only.json';
+import {toPermissionType} from './requiredResourceAccess';
 import {MICROSOFT_GRAPH_APP_ID, type PermissionType} from './types';
 
 export interface CatalogPermission {
@@ -40,19 +41,11 @@ interface RawPermission {
   privilegeLevel?: number | null;
 }
 
-export function toPermissionType(type: 'Role' | 'Scope'): PermissionType {
-  return type === 'Role' ? 'Application' : 'Delegated';
-}
-
-export function toResourceAccessType(type: PermissionType): 'Role' | 'Scope' {
-  return type === 'Application' ? 'Role' : 'Scope';
-}
-
 function fromRaw(resourceAppId: string, raw: RawPermission): CatalogPermission {
   return {
     resourceAppId,
     value: raw.value,
-    type: toPermissionType(raw.type === 'Role' ? 'Role' : 'Scope'),
+    type: toPermissionType(raw.type) ?? 'Delegated',
     id: raw.id.toLowerCase(),
     displayName: raw.displayName ?? raw.value,
     // Not every source says; an application permission always needs admin consent.

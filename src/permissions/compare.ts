@@ -17,6 +17,7 @@ import {
 import {cloudByName} from './clouds';
 import {isGuid, normalizeTenant} from './ids';
 import {planActions} from './remedyActions';
+import {configuredKey, uniqueConfigured} from './requiredResourceAccess';
 import {
   correctedRequiredResourceAccess,
   fixAddCertificate,
@@ -68,19 +69,10 @@ function byText(a: string, b: string): number {
 
 /** GUIDs lower-case, duplicates collapsed: the input's order and case never change a result. */
 function normalizeObserved(observed: ObservedState): ObservedState {
-  const configured: ConfiguredPermission[] = [];
-  const seen = new Set<string>();
-  for (const c of observed.configured) {
-    const entry = {resourceAppId: lower(c.resourceAppId), id: lower(c.id), type: c.type};
-    const key = `${entry.resourceAppId}|${entry.id}|${entry.type}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    configured.push(entry);
-  }
   return {
     ...observed,
     app: {...observed.app, appId: observed.app.appId ? lower(observed.app.appId) : null},
-    configured,
+    configured: uniqueConfigured(observed.configured),
     grants: observed.grants && {
       servicePrincipalExists: observed.grants.servicePrincipalExists,
       appRoles: observed.grants.appRoles.map((g) => ({resourceAppId: lower(g.resourceAppId), id: lower(g.id)})),
@@ -117,7 +109,7 @@ class Lookup {
     const spKnown = grants !== null && !unreadParts.has('servicePrincipal');
     this.appRolesKnown = spKnown && (grants?.servicePrincipalExists === false || !unreadParts.has('appRoleAssignments'));
     this.scopesKnown = spKnown && (grants?.servicePrincipalExists === false || !unreadParts.has('oauth2PermissionGrants'));
-    this.configuredKeys = new Set(observed.configured.map((c) => `${c.resourceAppId}|${c.id}|${c.type}`));
+    this.configuredKeys = new Set(observed.configured.map(configuredKey));
     this.grantedAppRoles = new Set((grants?.appRoles ?? []).map((g) => `${g.resourceAppId}|${g.id}`));
     this.grantedScopes = new Set();
     this.userConsentsByScope = new Map();
@@ -138,7 +130,7 @@ class Lookup {
   }
 
   isConfigured(resourceAppId: string, id: string | null, type: PermissionType): boolean {
-    return id !== null && this.configuredKeys.has(`${resourceAppId}|${id}|${type}`);
+    return id !== null && this.configuredKeys.has(configuredKey({resourceAppId, id, type}));
   }
 
   /** true / false, or null when grants were not (fully) read or the name is not known. */
@@ -184,7 +176,8 @@ class Lookup {
 }
 
 interface ResourceState {
-  /** Configured entries of this resource not yet explained by a required/allowed finding. */
+  resourceAppId: string;
+  /** Configured entries of this resource not yet explained by a required/allowed finding (by configuredKey). */
   configured: Map<string, ConfiguredPermission>;
   /** Granted app role ids not yet explained. */
   grantedAppRoles: Set<string>;
@@ -194,9 +187,9 @@ interface ResourceState {
 
 function resourceState(lookup: Lookup, resourceAppId: string): ResourceState {
   const grants = lookup.observed.grants;
-  const state: ResourceState = {configured: new Map(), grantedAppRoles: new Set(), grantedScopes: new Map()};
+  const state: ResourceState = {resourceAppId, configured: new Map(), grantedAppRoles: new Set(), grantedScopes: new Map()};
   for (const c of lookup.observed.configured) {
-    if (c.resourceAppId === resourceAppId) state.configured.set(`${c.id}|${c.type}`, c);
+    if (c.resourceAppId === resourceAppId) state.configured.set(configuredKey(c), c);
   }
   for (const g of grants?.appRoles ?? []) if (g.resourceAppId === resourceAppId) state.grantedAppRoles.add(g.id);
   for (const g of grants?.scopes ?? []) {
@@ -207,7 +200,7 @@ function resourceState(lookup: Lookup, resourceAppId: string): ResourceState {
 }
 
 function consume(state: ResourceState, id: string | null, name: string | null, type: PermissionType): void {
-  if (id) state.configured.delete(`${id}|${type}`);
+  if (id) state.configured.delete(configuredKey({resourceAppId: state.resourceAppId, id, type}));
   if (type === 'Application' && id) state.grantedAppRoles.delete(id);
   if (type === 'Delegated' && name) state.grantedScopes.delete(name.toLowerCase());
 }

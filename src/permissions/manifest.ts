@@ -17,7 +17,8 @@ import {GUID_PATTERN, isGuid} from './ids';
 import {manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestInput';
 import {findDuplicateKey, lineAndColumn, locateJsonError} from './manifestJson';
 import {formatJsonPath} from './profile';
-import type {ConfiguredPermission, ObservedCredential, ObservedState, PermissionType} from './types';
+import {configuredPermissions} from './requiredResourceAccess';
+import type {ObservedCredential, ObservedState} from './types';
 
 const WHERE_TO_EXPORT = 'Export it from Entra admin center > App registrations > your app > Manifest.';
 
@@ -120,12 +121,14 @@ const dateTime = z
 
 const resourceAccessSchema = z.looseObject({
   id: guid,
+  // Read in any case (hand-edited manifests), written back as Graph spells it.
   type: z
     .string({error: 'must be "Role" (application permission) or "Scope" (delegated permission)'})
     .transform((t) => t.trim().toLowerCase())
     .refine((t) => t === 'role' || t === 'scope', {
       error: 'must be "Role" (application permission) or "Scope" (delegated permission)',
-    }),
+    })
+    .transform((t) => (t === 'role' ? 'Role' : 'Scope')),
 });
 
 const requiredResourceAccessSchema = z.looseObject({
@@ -352,21 +355,6 @@ function credentialsOf(
   return out;
 }
 
-function configuredOf(entries: PermissionList): ConfiguredPermission[] {
-  const out: ConfiguredPermission[] = [];
-  const seen = new Set<string>();
-  for (const resource of entries) {
-    for (const access of resource.resourceAccess ?? []) {
-      const type: PermissionType = access.type === 'role' ? 'Application' : 'Delegated';
-      const key = `${resource.resourceAppId}|${access.id}|${type}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({resourceAppId: resource.resourceAppId, id: access.id, type});
-    }
-  }
-  return out;
-}
-
 function appOf(parsed: ParsedManifest): ObservedState['app'] {
   return {
     appId: parsed.appId ?? null,
@@ -410,6 +398,6 @@ export function parseAppManifest(input: string | unknown): ObservedState {
     app = appOf(parsed);
     entries = parsed.requiredResourceAccess;
   }
-  const observed: ObservedState = {source: 'manifest', app, configured: configuredOf(entries), grants: null, resourceNames: [], unread: []};
+  const observed: ObservedState = {source: 'manifest', app, configured: configuredPermissions(entries), grants: null, resourceNames: [], unread: []};
   return Array.isArray(data) ? {...observed, permissionsOnly: true} : observed;
 }

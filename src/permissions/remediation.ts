@@ -4,8 +4,9 @@
  * and the corrected requiredResourceAccess for the manifest editor. Never a secret or a token.
  */
 import {azureCliCloudName, powershellEnvironmentName} from './clouds';
-import {findPermission, toResourceAccessType} from './catalog';
+import {findPermission} from './catalog';
 import {isGuid, normalizeTenant} from './ids';
+import {configuredKey, toResourceAccessType} from './requiredResourceAccess';
 import {MICROSOFT_GRAPH_APP_ID} from './types';
 import type {
   CheckResult,
@@ -92,14 +93,14 @@ export function correctedRequiredResourceAccess(
   names: ResourceNames[] = [],
 ): CorrectedRequiredResourceAccess {
   const out: CorrectedRequiredResourceAccess = [];
-  const present = new Set(configured.map((c) => `${c.resourceAppId.toLowerCase()}|${c.id.toLowerCase()}|${c.type}`));
+  const present = new Set(configured.map(configuredKey));
   for (const resource of profile.resources) {
     const resourceAppId = resource.resourceAppId.trim().toLowerCase();
     if (!isGuid(resourceAppId)) continue;
     const access: Array<{id: string; type: 'Role' | 'Scope'}> = [];
     const seen = new Set<string>();
     const add = (id: string, type: PermissionType) => {
-      const key = `${id}|${type}`;
+      const key = configuredKey({resourceAppId, id, type});
       if (seen.has(key)) return;
       seen.add(key);
       access.push({id, type: toResourceAccessType(type)});
@@ -110,7 +111,7 @@ export function correctedRequiredResourceAccess(
     }
     for (const p of resource.allowed) {
       const id = idFor(resourceAppId, p.value, p.type, names);
-      if (id && present.has(`${resourceAppId}|${id}|${p.type}`)) add(id, p.type);
+      if (id && present.has(configuredKey({resourceAppId, id, type: p.type}))) add(id, p.type);
     }
     if (access.length > 0) out.push({resourceAppId, resourceAccess: access});
   }

@@ -29,12 +29,12 @@
 import type {Client} from '@microsoft/microsoft-graph-client';
 import * as z from 'zod';
 import {cloudByName} from './clouds';
+import {configuredPermissions} from './requiredResourceAccess';
 import {TenantReadError} from './tenantReadError';
 import {abortableWait, type GraphTransport} from './graphTransport';
 import {RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import type {
   CloudName,
-  ConfiguredPermission,
   GrantedAppRole,
   GrantedScopes,
   ObservedCredential,
@@ -553,24 +553,6 @@ function toCredentials(app: z.infer<typeof applicationSchema>): ObservedCredenti
   return out;
 }
 
-function toConfigured(app: z.infer<typeof applicationSchema>): ConfiguredPermission[] {
-  const seen = new Set<string>();
-  const out: ConfiguredPermission[] = [];
-  for (const resource of app.requiredResourceAccess ?? []) {
-    const resourceAppId = resource.resourceAppId.toLowerCase();
-    for (const access of resource.resourceAccess ?? []) {
-      const type = access.type === 'Role' ? 'Application' : access.type === 'Scope' ? 'Delegated' : null;
-      if (!type) continue;
-      const id = access.id.toLowerCase();
-      const key = `${resourceAppId}|${id}|${type}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({resourceAppId, id, type});
-    }
-  }
-  return out;
-}
-
 function toResourceNames(sp: ServicePrincipal): ResourceNames {
   const named = (list: ServicePrincipal['appRoles']) =>
     (list ?? []).filter((e) => e.value).map((e) => ({id: e.id.toLowerCase(), value: e.value as string}));
@@ -724,7 +706,7 @@ export async function readTenantState(options: ReadTenantOptions): Promise<Tenan
   ]);
 
   // Round trip 2: APIs the profile does not know.
-  const configured = toConfigured(app);
+  const configured = configuredPermissions(app.requiredResourceAccess ?? []);
   const knownAppIds = () => new Set([...resourcesByObjectId.values()].map((sp) => sp.appId.toLowerCase()));
   const unknownObjectIds = [
     ...new Set([...assignments.map((a) => a.resourceId.toLowerCase()), ...grants.map((g) => g.resourceId.toLowerCase())]),
