@@ -15,7 +15,8 @@
 import * as z from 'zod';
 import {GUID_PATTERN, isGuid} from './ids';
 import {manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestInput';
-import {findDuplicateKey, lineAndColumn, locateJsonError} from './manifestJson';
+import {findDuplicateKey, lineAndColumn} from './jsonPositions';
+import {locateJsonError} from './jsonSyntax';
 import {formatJsonPath} from './profile';
 import {configuredPermissions} from './requiredResourceAccess';
 import type {ObservedCredential, ObservedState} from './types';
@@ -41,7 +42,6 @@ export class ManifestError extends Error {
 // ---------------------------------------------------------------------------------------------
 // JSON text
 
-export {locateJsonError} from './manifestJson';
 /** The input limits, shared with the page and permcheck (one definition, one wording). */
 export {
   decodeManifestBytes,

@@ -15,7 +15,7 @@ import {visit} from 'unist-util-visit';
 import {findPermission} from '../permissions/catalog';
 import type {PermissionType, Profile} from '../permissions/types';
 import {CURRENT_VERSION, locateDocFile, releasedVersions} from '../profiles/locate';
-import {jsonValuePositions, spanOfPath, splitJsonPath, type TextSpan} from './jsonPositions';
+import {jsonValuePositions, spanOfPath, splitJsonPath, type TextSpan} from '../permissions/jsonPositions';
 import * as profileModule from '../permissions/profile';
 
 export interface ProfilePluginOptions {

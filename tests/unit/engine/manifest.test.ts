@@ -8,10 +8,10 @@ import {
   MANIFEST_TOO_LARGE,
   MAX_JSON_DEPTH,
   MAX_MANIFEST_BYTES,
-  locateJsonError,
   manifestTextProblem,
   parseAppManifest,
 } from '../../../src/permissions/manifest';
+import {locateJsonError} from '../../../src/permissions/jsonSyntax';
 import {normalizeGuid} from '../../../src/permissions/ids';
 import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
 import {AAD_GRAPH, AAD_GRAPH_USER_READ, APP_ID, GRAPH, fixture, gid} from './helpers';

@@ -1,5 +1,7 @@
+/** The one JSON position scanner (src/permissions/jsonPositions.ts), as the remark plugins and the manifest reader use it. */
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {jsonValuePositions, spanOfPath, splitJsonPath} from '../../../src/remark/jsonPositions';
+import {findDuplicateKey, jsonValuePositions, lineAndColumn, spanOfPath, splitJsonPath} from '../../../src/permissions/jsonPositions';
 
 const text = [
   '{',
@@ -45,5 +47,52 @@ describe('splitJsonPath', () => {
   it('reads the engine notation', () => {
     expect(splitJsonPath('resources[0].required[12].value')).toEqual(['resources', 0, 'required', 12, 'value']);
     expect(splitJsonPath('')).toEqual([]);
+  });
+});
+
+describe('lineAndColumn', () => {
+  it('counts lines at \\n (so \\r\\n too) and columns from 1', () => {
+    const crlf = '{\r\n  "a": 1,\r\n  "b": 2\r\n}';
+    expect(lineAndColumn(crlf, 0)).toEqual({line: 1, column: 1});
+    expect(lineAndColumn(crlf, crlf.indexOf('"b"'))).toEqual({line: 3, column: 3});
+    expect(lineAndColumn('a\nb', 1)).toEqual({line: 1, column: 2});
+    expect(lineAndColumn('a\nb', 2)).toEqual({line: 2, column: 1});
+  });
+
+  it('agrees with the spans of the values', () => {
+    const spans = jsonValuePositions(text);
+    for (const span of spans.values()) {
+      const {line, column} = span.start;
+      expect(lineAndColumn(text, span.start.offset)).toEqual({line, column});
+    }
+  });
+});
+
+describe('jsonValuePositions on any JSON', () => {
+  it('spans exactly the text of each value, with escaped keys and a byte order mark', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({maxDepth: 4}), fc.boolean(), fc.boolean(), (value, pretty, bom) => {
+        const written = `${bom ? '\uFEFF' : ''}${JSON.stringify(value, null, pretty ? 2 : undefined)}`;
+        const spans = jsonValuePositions(written);
+        const visit = (at: unknown, path: Array<string | number>): void => {
+          // A key with '.' or '[' (or none) cannot be told apart in the engine's notation; profiles have none.
+          if (path.some((key) => typeof key === 'string' && /[.[\]]|^$/.test(key))) return;
+          const span = spanOfPath(spans, path);
+          expect(JSON.parse(written.slice(span!.start.offset, span!.end.offset))).toEqual(at);
+          if (Array.isArray(at)) at.forEach((item, index) => visit(item, [...path, index]));
+          else if (at && typeof at === 'object') for (const [key, item] of Object.entries(at)) visit(item, [...path, key]);
+        };
+        visit(JSON.parse(written.replace(/^\uFEFF/, '')), []);
+      }),
+      {numRuns: 200},
+    );
+  });
+});
+
+describe('findDuplicateKey', () => {
+  it('finds the second occurrence of a key in one object, escapes resolved, at any depth', () => {
+    expect(findDuplicateKey('{"a": 1, "b": {"c": 1, "\\u0063": 2}}')).toEqual({key: 'c', offset: 23});
+    expect(findDuplicateKey('[{"a": 1}, {"a": 2}]')).toBeNull();
+    expect(findDuplicateKey('{"a": {"b": 1}, "b": 2}')).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 /**
- * JSON text helpers for the manifest reader: where and why a text is not valid JSON, where an
- * offset is as line and column, and which key repeats within one object (jsonc-parser's
- * scanner). Pure. The input limits are in manifestInput.ts.
+ * Where and why a text is not valid JSON, in words a person pasting a manifest can act on.
+ * Pure. Positions of values and duplicate keys are in jsonPositions.ts; the input limits in
+ * manifestInput.ts.
+ *
+ * Hand-written rather than jsonc-parser's scanner: its error codes do not say "a comma before
+ * '}'" or "a comment (JSON allows none)", and its parser recurses, so 100,000 open brackets
+ * would overflow the call stack; this one keeps its own stack.
  */
-import {visit} from 'jsonc-parser';
-// ---------------------------------------------------------------------------------------------
-// Syntax
 
 export interface JsonSyntaxProblem {
   offset: number;
@@ -137,45 +138,4 @@ export function locateJsonError(text: string): JsonSyntaxProblem | null {
     if (problem && typeof problem === 'object' && 'offset' in problem) return problem as JsonSyntaxProblem;
     throw problem;
   }
-}
-
-/** The 1-based line and column of an offset (a line ends at \n, so \r\n works too). */
-export function lineAndColumn(text: string, offset: number): {line: number; column: number} {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text[k] === '\n') {
-      line++;
-      lineStart = k + 1;
-    }
-  }
-  return {line, column: offset - lineStart + 1};
-}
-
-export interface DuplicateKey {
-  /** The key as JSON.parse reads it (escapes resolved). */
-  key: string;
-  /** Offset of the second occurrence's opening quote. */
-  offset: number;
-}
-
-/**
- * The first key that occurs twice in one object, at any depth (JSON.parse silently keeps the
- * last one), by jsonc-parser's visitor. Keys compare exactly, after unescaping (as JSON.parse
- * reads them). Expects valid JSON; null when no key repeats.
- */
-export function findDuplicateKey(text: string): DuplicateKey | null {
-  const objects: Array<Set<string>> = [];
-  let found: DuplicateKey | null = null;
-  visit(text, {
-    onObjectBegin: () => void objects.push(new Set()),
-    onObjectEnd: () => void objects.pop(),
-    onObjectProperty: (key, offset) => {
-      const keys = objects[objects.length - 1];
-      if (found || !keys) return;
-      if (keys.has(key)) found = {key, offset};
-      else keys.add(key);
-    },
-  });
-  return found;
 }
