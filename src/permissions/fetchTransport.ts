@@ -5,7 +5,7 @@
  * and 504 are retried within the read's RetryBudget, honouring Retry-After.
  */
 import type {FetchFunction, GetToken, GraphSendOptions, GraphTransport} from './graphTransport';
-import {abortableWait, graphBaseUrl} from './graphTransport';
+import {abortableWait, graphBaseUrl, tokenFrom} from './graphTransport';
 import {RETRYABLE_STATUSES, retryAfterSeconds} from './retryPolicy';
 import type {CloudName} from './types';
 
@@ -28,7 +28,7 @@ export function fetchTransport({cloud, fetchFn, getToken}: FetchTransportOptions
     const headers = new Headers({Accept: 'application/json'});
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     // The token goes to the cloud's Graph host only, never to a host a link points to.
-    if (getToken && target.host === graphHost) headers.set('Authorization', `Bearer ${await getToken()}`);
+    if (getToken && target.host === graphHost) headers.set('Authorization', `Bearer ${await tokenFrom(getToken)}`);
     return new Request(target, {
       method: body === undefined ? 'GET' : 'POST',
       headers,

@@ -24,11 +24,9 @@ import {
   type Middleware,
   type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
-import {graphBaseUrl, type FetchFunction, type GetToken, type GraphTransport} from './graphTransport';
+import {graphBaseUrl, tokenFrom, type FetchFunction, type GetToken, type GraphTransport} from './graphTransport';
 import {DEFAULT_RETRY_POLICY, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
-import {TenantReadError} from './tenantReadError';
 import type {CloudName} from './types';
-
 
 export interface GraphClientOptions {
   cloud: CloudName;
@@ -121,15 +119,6 @@ export function graphClientTransport(client: Client, {getToken}: {getToken?: Get
       return body === undefined ? request.get() : request.post(body);
     },
   };
-}
-
-async function tokenFrom(getToken: GetToken): Promise<string> {
-  try {
-    return await getToken();
-  } catch (cause) {
-    const detail = cause instanceof Error && cause.message ? ` (${cause.message.split('\n')[0]!.slice(0, 200)})` : '';
-    throw new TenantReadError('sign-in', `Could not get a sign-in token for Microsoft Graph${detail}. Sign in again.`, {cause});
-  }
 }
 
 /** A live check's transport: a Graph client for the cloud, its token asked for per request. */

@@ -12,6 +12,7 @@
  */
 import {cloudByName} from './clouds';
 import type {RetryBudget} from './retryPolicy';
+import {TenantReadError} from './tenantReadError';
 import type {CloudName} from './types';
 
 /** Same shape as the global `fetch`; the stand-in's `fetch` and test doubles fit it. */
@@ -19,6 +20,20 @@ export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Pr
 
 /** Returns an access token for Microsoft Graph (MSAL in the browser, anything in tests). */
 export type GetToken = () => Promise<string>;
+
+/**
+ * Asks the token function for a token. One that fails (a redirect to the sign-in page under way,
+ * an interaction MSAL needs) is TenantReadError 'sign-in' with what it threw as the cause, in
+ * every transport: the page can tell it from a network failure without watching the function.
+ */
+export async function tokenFrom(getToken: GetToken): Promise<string> {
+  try {
+    return await getToken();
+  } catch (cause) {
+    const detail = cause instanceof Error && cause.message ? ` (${cause.message.split('\n')[0]!.slice(0, 200)})` : '';
+    throw new TenantReadError('sign-in', `Could not get a sign-in token for Microsoft Graph${detail}. Sign in again.`, {cause});
+  }
+}
 
 export interface GraphSendOptions {
   /** A JSON body makes the request a POST; none makes it a GET. */
