@@ -24,10 +24,10 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import type {Client} from '@microsoft/microsoft-graph-client';
-import {createGraphClient} from '../src/permissions/graphClient';
+import {createGraphClient, graphClientTransport} from '../src/permissions/graphClient';
 import type {FetchFunction} from '../src/permissions/graphTransport';
 import {parseProfile} from '../src/permissions/profile';
-import {sampleApp, type SampleScenario} from '../src/permissions/sampleTenant/data';
+import {sampleApp, type SampleScenario} from '../src/permissions/sampleTenant/apps';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../src/permissions/sampleTenant/graphStandIn';
 import {readTenantState} from '../src/permissions/tenantReader';
 import type {Profile} from '../src/permissions/types';
@@ -149,7 +149,7 @@ async function runScenario(name: string, scenario: SampleScenario, faults: Graph
 
     const runEngine = async () => {
       const start = performance.now();
-      const result = await readTenantState({client, cloud: 'global', appId, profile});
+      const result = await readTenantState({client: graphClientTransport(client), cloud: 'global', appId, profile});
       const ms = performance.now() - start;
       if (result.unread.length) throw new Error(`The engine's read was incomplete: ${result.unread[0].reason}`);
       return {ms, result};

@@ -19,7 +19,9 @@ export type TenantReadErrorCode =
   | 'malformed'
   | 'network'
   | 'graph-error'
-  | 'cancelled';
+  | 'cancelled'
+  /** Something other than Graph failed (a progress callback, a bug): `cause` is what was thrown. */
+  | 'unexpected';
 
 export interface TenantReadErrorOptions {
   /** The HTTP status Graph answered with, when there was one. */

@@ -15,7 +15,7 @@ import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
-import {profile20, recordingSleep, testClient, TEST_TOKEN} from './helpers';
+import {profile20, recordingSleep, testTransport, TEST_TOKEN} from './helpers';
 
 const profile = profile20();
 const NOW = Date.UTC(2030, 0, 15);
@@ -29,7 +29,7 @@ type Via = 'fetchTransport' | 'graph client';
 function readVia(via: Via, graph: GraphStandIn, appId: string, extra: Partial<ReadTenantOptions> & {cloud?: CloudName} = {}) {
   const cloud = extra.cloud ?? 'global';
   const client =
-    via === 'fetchTransport' ? fetchTransport({cloud, fetchFn: graph.fetch}) : testClient({cloud, fetchFn: graph.fetch});
+    via === 'fetchTransport' ? fetchTransport({cloud, fetchFn: graph.fetch}) : testTransport({cloud, fetchFn: graph.fetch});
   return readTenantState({client, cloud, appId, profile, source: 'sample', ...extra});
 }
 

@@ -1,8 +1,8 @@
-/** Shared set-up of the reader tests: the 2.0 guide's profile and a client on the real Graph URLs. */
+/** Shared set-up of the reader tests: the 2.0 guide's profile and a Graph client transport on the real Graph URLs. */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {createGraphClient} from '../../../src/permissions/graphClient';
+import {createGraphClient, graphClientTransport} from '../../../src/permissions/graphClient';
 import type {FetchFunction} from '../../../src/permissions/graphTransport';
 import {parseProfile} from '../../../src/permissions/profile';
 import type {CloudName, Profile} from '../../../src/permissions/types';
@@ -17,9 +17,12 @@ export function profile20(): Profile {
 
 export const TEST_TOKEN = 'test-token-not-a-secret';
 
-/** A Graph client on the real https Graph URLs: global fetch (msw) unless a fetchFn is given. */
-export function testClient(options: {cloud?: CloudName; fetchFn?: FetchFunction; onToken?: () => void} = {}) {
-  return createGraphClient({
+/**
+ * The live check's transport, a Graph client (its middleware asking for the token) on the real
+ * https Graph URLs: global fetch (msw) unless a fetchFn is given.
+ */
+export function testTransport(options: {cloud?: CloudName; fetchFn?: FetchFunction; onToken?: () => void} = {}) {
+  const client = createGraphClient({
     cloud: options.cloud ?? 'global',
     getToken: async () => {
       options.onToken?.();
@@ -27,6 +30,7 @@ export function testClient(options: {cloud?: CloudName; fetchFn?: FetchFunction;
     },
     fetchFn: options.fetchFn,
   });
+  return graphClientTransport(client);
 }
 
 /** Records the waits the reader asks for instead of sleeping. */

@@ -13,7 +13,7 @@ import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import {MICROSOFT_GRAPH_APP_ID} from '../../../src/permissions/types';
-import {profile20, recordingSleep, testClient} from './helpers';
+import {profile20, recordingSleep, testTransport} from './helpers';
 
 const profile = profile20();
 const NOW = Date.UTC(2030, 0, 15);
@@ -24,7 +24,7 @@ type Via = 'fetchTransport' | 'graph client';
 const VIAS: Via[] = ['fetchTransport', 'graph client'];
 
 function readVia(via: Via, graph: GraphStandIn, appId: string, extra: Partial<ReadTenantOptions> = {}) {
-  const client = via === 'fetchTransport' ? fetchTransport({cloud: 'global', fetchFn: graph.fetch}) : testClient({fetchFn: graph.fetch});
+  const client = via === 'fetchTransport' ? fetchTransport({cloud: 'global', fetchFn: graph.fetch}) : testTransport({fetchFn: graph.fetch});
   return readTenantState({client, cloud: 'global', appId, profile, source: 'sample', retry: {sleep: recordingSleep().sleep}, ...extra});
 }
 

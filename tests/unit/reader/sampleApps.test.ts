@@ -18,7 +18,7 @@ import {
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID, type PermissionType} from '../../../src/permissions/types';
-import {profile20, testClient} from './helpers';
+import {profile20, testTransport} from './helpers';
 
 const profile = profile20();
 
@@ -147,7 +147,7 @@ describe('the sample tenant, read through fetchFn (sample mode)', () => {
   it.each(SAMPLE_APPS.map((app) => [app.scenario, app] as const))('reads %s as configured and granted', async (scenario, app) => {
     const standIn = createGraphStandIn();
     const result = await readTenantState({
-      client: testClient({fetchFn: standIn.fetch}),
+      client: testTransport({fetchFn: standIn.fetch}),
       cloud: 'global',
       appId: app.appId,
       profile,
@@ -187,7 +187,7 @@ describe('the sample tenant, read through fetchFn (sample mode)', () => {
     a.tenant.appRoleAssignments.length = 0;
     expect(b.tenant.appRoleAssignments.length).toBeGreaterThan(0);
     const result = await readTenantState({
-      client: testClient({fetchFn: b.fetch}),
+      client: testTransport({fetchFn: b.fetch}),
       cloud: 'global',
       appId: sampleApp('compliant').appId,
       profile,

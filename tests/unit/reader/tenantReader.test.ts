@@ -14,7 +14,7 @@ import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
 import {graphHandlers} from '../../support/msw';
-import {profile20, recordingSleep, testClient} from './helpers';
+import {profile20, recordingSleep, testTransport} from './helpers';
 
 const server = setupServer();
 beforeAll(() => server.listen({onUnhandledRequest: 'error'}));
@@ -31,7 +31,7 @@ function standInOnMsw(): GraphStandIn {
 
 function read(appId: string, extra: Partial<ReadTenantOptions> & {cloud?: CloudName} = {}) {
   const cloud = extra.cloud ?? 'global';
-  return readTenantState({client: testClient({cloud}), cloud, appId, profile, ...extra});
+  return readTenantState({client: testTransport({cloud}), cloud, appId, profile, ...extra});
 }
 
 async function readError(promise: Promise<unknown>): Promise<TenantReadError> {
@@ -327,7 +327,7 @@ describe('clouds and the token', () => {
       return new Response(text, {status: response.status, headers: response.headers});
     };
     const result = await readTenantState({
-      client: testClient({fetchFn: rewritingFetch}),
+      client: testTransport({fetchFn: rewritingFetch}),
       cloud: 'global',
       appId: sampleApp('many-pages').appId,
       profile,
@@ -343,7 +343,7 @@ describe('clouds and the token', () => {
     const standIn = standInOnMsw();
     standIn.setFaults({pageSize: 3});
     let tokens = 0;
-    const client = testClient({onToken: () => tokens++});
+    const client = testTransport({onToken: () => tokens++});
     await readTenantState({client, cloud: 'global', appId: sampleApp('many-pages').appId, profile});
     const stats = standIn.stats();
     expect(stats.withAuthorization).toBe(stats.httpRequests);

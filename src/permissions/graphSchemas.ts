@@ -1,0 +1,91 @@
+/**
+ * What the tenant reader accepts from Microsoft Graph: zod schemas of the answers it reads, and
+ * their types. Lenient on purpose: only the fields the reader uses are checked, so a field Graph
+ * adds or drops elsewhere never fails a read; a field the reader needs that is missing or of the
+ * wrong kind makes the answer malformed, said with where (firstIssue).
+ */
+import * as z from 'zod';
+
+const credentialSchema = z.object({
+  keyId: z.string().nullish(),
+  displayName: z.string().nullish(),
+  endDateTime: z.string().nullish(),
+});
+
+/** GET /applications(appId='…')?$select=… (APP_SELECT in readPlan.ts) */
+export const applicationSchema = z.object({
+  id: z.string(),
+  appId: z.string(),
+  displayName: z.string().nullish(),
+  signInAudience: z.string().nullish(),
+  requiredResourceAccess: z
+    .array(
+      z.object({
+        resourceAppId: z.string(),
+        resourceAccess: z.array(z.object({id: z.string(), type: z.string()})).nullish(),
+      }),
+    )
+    .nullish(),
+  passwordCredentials: z.array(credentialSchema).nullish(),
+  keyCredentials: z.array(credentialSchema).nullish(),
+});
+
+const namedIdSchema = z.object({id: z.string(), value: z.string().nullish()});
+
+/** GET /servicePrincipals(appId='…') or /servicePrincipals/{id}, ?$select=… (SP_SELECT in readPlan.ts) */
+export const servicePrincipalSchema = z.object({
+  id: z.string(),
+  appId: z.string(),
+  displayName: z.string().nullish(),
+  appRoles: z.array(namedIdSchema).nullish(),
+  oauth2PermissionScopes: z.array(namedIdSchema).nullish(),
+});
+
+const appRoleAssignmentSchema = z.object({appRoleId: z.string(), resourceId: z.string()});
+
+const permissionGrantSchema = z.object({
+  resourceId: z.string(),
+  consentType: z.string(),
+  principalId: z.string().nullish(),
+  scope: z.string().nullish(),
+});
+
+/** One page of a collection: its items, and the link to the next page when there is one. */
+export type Page<T> = {value: T[]; '@odata.nextLink'?: string | null};
+
+function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({value: z.array(item), '@odata.nextLink': z.string().nullish()});
+}
+
+/** /servicePrincipals(appId='…')/appRoleAssignments: application permissions granted to the app. */
+export const appRoleAssignmentPage = pageSchema(appRoleAssignmentSchema);
+/** /servicePrincipals(appId='…')/oauth2PermissionGrants: delegated permissions granted to the app. */
+export const permissionGrantPage = pageSchema(permissionGrantSchema);
+
+/** The answer to a JSON `$batch`: one response per sub-request, by id, in any order. */
+export const batchResponseSchema = z.object({
+  responses: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number(),
+      headers: z.record(z.string(), z.string()).nullish(),
+      body: z.unknown().optional(),
+    }),
+  ),
+});
+
+/** Graph's error body: `{"error": {"code": "…", "message": "…"}}`. */
+export const graphErrorSchema = z.object({error: z.object({code: z.string().nullish(), message: z.string().nullish()})});
+
+export type Application = z.infer<typeof applicationSchema>;
+export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>;
+export type AppRoleAssignment = z.infer<typeof appRoleAssignmentSchema>;
+export type PermissionGrant = z.infer<typeof permissionGrantSchema>;
+
+/** The first problem zod found, as `path: message`, for a message that says where. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected content';
+  const path = issue.path.length ? issue.path.join('.') : 'the body';
+  return `${path}: ${issue.message}`;
+}
