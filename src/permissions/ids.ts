@@ -3,8 +3,11 @@
  * a GUID and of a tenant, used by the engine, the CLI, the support link and the check's forms.
  */
 
+/** A GUID's text, unanchored, for patterns that hold one (a URL path); use with the `i` flag. */
+export const GUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 /** A GUID in any case, without braces. */
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID_PATTERN = new RegExp(`^${GUID_TEXT}$`, 'i');
 
 export function isGuid(value: unknown): value is string {
   return typeof value === 'string' && GUID_PATTERN.test(value.trim());

@@ -15,7 +15,9 @@
  *
  * Browser-safe: only the global Request, Response, URL, setTimeout and btoa/atob.
  */
-import {createSampleTenant, type GraphAppRoleAssignment, type GraphOAuth2PermissionGrant, type SampleTenant} from './data';
+import {GUID_TEXT} from '../ids';
+import {createSampleTenant, type SampleTenant} from './data';
+import type {GraphAppRoleAssignment, GraphOAuth2PermissionGrant} from './graphShapes';
 
 // ---------------------------------------------------------------------------------------------
 // Faults
@@ -227,8 +229,12 @@ function safeDecode(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // The stand-in
 
-const ENTITY_PATH =
-  /^\/?(applications|servicePrincipals)(?:\(appId='([^']*)'\)|\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:\/(appRoleAssignments|oauth2PermissionGrants))?\/?$/i;
+const ENTITY_PATH = new RegExp(
+  `^/?(applications|servicePrincipals)(?:\\(appId='([^']*)'\\)|/(${GUID_TEXT}))(?:/(appRoleAssignments|oauth2PermissionGrants))?/?$`,
+  'i',
+);
+const APPLICATION_PATH = new RegExp(`^/applications(?:\\(appId='([^']*)'\\)|/(${GUID_TEXT}))$`, 'i');
+const ASSIGNMENT_PATH = new RegExp(`^/servicePrincipals/(${GUID_TEXT})/appRoleAssignments/([^/]+)$`, 'i');
 
 export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStandIn {
   const tenant: SampleTenant = structuredClone(options.tenant ?? createSampleTenant(options.now));
@@ -368,14 +374,14 @@ export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStan
       return graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
     }
     const done: Answer = {status: 204, headers: {}, body: ''};
-    const app = /^\/applications(?:\(appId='([^']*)'\)|\/([0-9a-f-]{36}))$/i.exec(path);
+    const app = APPLICATION_PATH.exec(path);
     if (app && method === 'PATCH') {
       const entity = tenant.applications.find((a) => (app[1] ? a.appId === app[1].toLowerCase() : a.id === app[2]!.toLowerCase()));
       if (!entity) return notFound(app[1] ?? app[2]!);
       if (Array.isArray(body.requiredResourceAccess)) entity.requiredResourceAccess = body.requiredResourceAccess as typeof entity.requiredResourceAccess;
       return done;
     }
-    const assignment = /^\/servicePrincipals\/([0-9a-f-]{36})\/appRoleAssignments\/([^/]+)$/i.exec(path);
+    const assignment = ASSIGNMENT_PATH.exec(path);
     if (assignment && method === 'DELETE') {
       const index = tenant.appRoleAssignments.findIndex((a) => a.principalId === assignment[1]!.toLowerCase() && a.id === assignment[2]);
       if (index < 0) return notFound(assignment[2]!);

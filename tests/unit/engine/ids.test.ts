@@ -8,7 +8,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
 import {parseSupportLinkParams} from '../../../src/components/PermissionCheck/supportLink';
 import {cloudByName} from '../../../src/permissions/clouds';
-import {isDomainName, isGuid, normalizeGuid, normalizeTenant} from '../../../src/permissions/ids';
+import {GUID_PATTERN, GUID_TEXT, isDomainName, isGuid, normalizeGuid, normalizeTenant} from '../../../src/permissions/ids';
 import {adminConsentUrl} from '../../../src/permissions/remediation';
 
 const TENANT_ID = '9573f57e-48ed-48e8-abad-d472c3712d11';
@@ -73,6 +73,13 @@ describe('a GUID', () => {
     expect(normalizeGuid(`{${APP_ID.toUpperCase()}}`)).toBe(APP_ID);
     expect(normalizeGuid(`{${APP_ID}`)).toBeNull();
     expect(normalizeGuid(`"${APP_ID}"`)).toBeNull();
+  });
+
+  it('has one text for patterns that hold a GUID (the paths of the Graph stand-in)', () => {
+    const path = new RegExp(`^/servicePrincipals/(${GUID_TEXT})$`, 'i');
+    expect(path.exec(`/servicePrincipals/${APP_ID.toUpperCase()}`)?.[1]).toBe(APP_ID.toUpperCase());
+    expect(path.test(`/servicePrincipals/${APP_ID.slice(1)}`)).toBe(false);
+    expect(GUID_PATTERN.source).toBe(`^${GUID_TEXT}$`);
   });
 
   it('knows a domain name', () => {
