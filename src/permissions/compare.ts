@@ -15,7 +15,7 @@ import {
   readOnlyReason,
 } from './catalog';
 import {cloudByName} from './clouds';
-import {isGuid, normalizeTenant} from './ids';
+import {normalizeGuid, normalizeTenant} from './ids';
 import {planActions} from './remedyActions';
 import {configuredKey, uniqueConfigured} from './requiredResourceAccess';
 import {
@@ -678,7 +678,7 @@ export function compareToProfile(profile: Profile, observedInput: ObservedState,
     unread.push({part: 'appRoleAssignments', reason: 'Admin consent (grants) was not read.'});
   }
   // The app id named by the caller (a support link, the UI) wins, when it is one.
-  const appId = isGuid(ctx.appId) ? lower(ctx.appId) : observed.app.appId;
+  const appId = normalizeGuid(ctx.appId) ?? observed.app.appId;
   const corrected = correctedRequiredResourceAccess(profile, observed.configured, observed.resourceNames);
   const builder: Builder = {
     lookup: new Lookup(observed, unread),

@@ -7,7 +7,7 @@
  * Every URL is by alternate key or object id, and holds only GUIDs the plan checked: nothing a
  * person typed reaches Graph unchecked.
  */
-import {isGuid} from './ids';
+import {isGuid, normalizeGuid} from './ids';
 import {TenantReadError} from './tenantReadError';
 import type {Profile} from './types';
 
@@ -38,12 +38,12 @@ export function batchBodies(items: readonly BatchItem[]): BatchBody[] {
 }
 
 /**
- * The application (client) ID as the reader uses it: trimmed and lower-case. Throws
- * TenantReadError 'invalid-app-id' for anything that is not a GUID, before any request.
+ * The application (client) ID as the reader uses it: as normalizeGuid reads what people paste.
+ * Throws TenantReadError 'invalid-app-id' for anything that is not a GUID, before any request.
  */
 export function readableAppId(input: string): string {
-  const appId = input.trim().toLowerCase();
-  if (!isGuid(appId)) {
+  const appId = normalizeGuid(input);
+  if (!appId) {
     throw new TenantReadError(
       'invalid-app-id',
       `"${input}" is not an application (client) ID: expected a GUID such as 0d651e1f-b145-4b1c-8334-8eff5cdea961, ` +

@@ -5,7 +5,7 @@
  */
 import {azureCliCloudName, powershellEnvironmentName} from './clouds';
 import {findPermission} from './catalog';
-import {isGuid, normalizeTenant} from './ids';
+import {isGuid, normalizeGuid, normalizeTenant} from './ids';
 import {configuredKey, toResourceAccessType} from './requiredResourceAccess';
 import {MICROSOFT_GRAPH_APP_ID} from './types';
 import type {
@@ -25,12 +25,8 @@ export type CorrectedRequiredResourceAccess = CheckResult['correctedRequiredReso
 export const APP_ID_PLACEHOLDER = '<appId>';
 
 // Everything that goes into a copyable command or link is checked first: a value from a support
-// link or a tenant must never be able to smuggle extra PowerShell or shell syntax into a fix.
-
-/** A GUID for a command, lower-case; else null. */
-export function safeGuid(value: string | null | undefined): string | null {
-  return value && isGuid(value) ? value.trim().toLowerCase() : null;
-}
+// link or a tenant must never be able to smuggle extra PowerShell or shell syntax into a fix:
+// a GUID goes in as normalizeGuid returns it (the bare lower-case GUID), or not at all.
 
 /** A permission name for a command (letters, digits, `.`, `_`, `-`); else a placeholder. */
 export function safeName(value: string): string {
@@ -50,7 +46,7 @@ const BLADE_PATH: Record<PortalBlade, string> = {
  * app id, the list of app registrations (a link with a placeholder in it would not open).
  */
 export function portalUrl(cloud: CloudEndpoints, appIdInput: string | null | undefined, blade: PortalBlade = 'api-permissions'): string {
-  const appId = safeGuid(appIdInput);
+  const appId = normalizeGuid(appIdInput);
   if (!appId) return `${cloud.entraPortal}/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade`;
   return `${cloud.entraPortal}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/${BLADE_PATH[blade]}/appId/${encodeURIComponent(appId)}`;
 }
@@ -80,7 +76,7 @@ function idFor(resourceAppId: string, value: string, type: PermissionType, names
   const resource = names.find((r) => r.resourceAppId.toLowerCase() === resourceAppId);
   const list = type === 'Application' ? resource?.appRoles : resource?.scopes;
   const match = list?.find((p) => p.value === value) ?? list?.find((p) => p.value.toLowerCase() === value.toLowerCase());
-  return match && isGuid(match.id) ? match.id.trim().toLowerCase() : null;
+  return match ? normalizeGuid(match.id) : null;
 }
 
 /**
@@ -122,7 +118,7 @@ export function correctedRequiredResourceAccess(
 // Command builders
 
 export function appIdOf(ctx: RemediationContext): string {
-  return safeGuid(ctx.appId) ?? APP_ID_PLACEHOLDER;
+  return normalizeGuid(ctx.appId) ?? APP_ID_PLACEHOLDER;
 }
 
 export function azurePrelude(ctx: RemediationContext): string[] {
@@ -143,7 +139,7 @@ export function powershellApp(ctx: RemediationContext): string {
 export function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
   return [
     `$sp = Get-MgServicePrincipal -Filter "appId eq '${appIdOf(ctx)}'"`,
-    `$api = Get-MgServicePrincipal -Filter "appId eq '${safeGuid(resourceAppId) ?? '<API appId>'}'"`,
+    `$api = Get-MgServicePrincipal -Filter "appId eq '${normalizeGuid(resourceAppId) ?? '<API appId>'}'"`,
   ];
 }
 
@@ -158,11 +154,11 @@ export function powershellUpdateRequiredResourceAccess(corrected: CorrectedRequi
 
 /** The permission's id for a command, or a placeholder naming it. */
 export function idOrPlaceholder(permission: {permission: string; permissionId: string | null}): string {
-  return safeGuid(permission.permissionId) ?? `<id of ${safeName(permission.permission)}>`;
+  return normalizeGuid(permission.permissionId) ?? `<id of ${safeName(permission.permission)}>`;
 }
 
 export function apiOf(ref: {resourceAppId: string}): string {
-  return safeGuid(ref.resourceAppId) ?? '<API appId>';
+  return normalizeGuid(ref.resourceAppId) ?? '<API appId>';
 }
 
 export interface PermissionRef {
@@ -207,7 +203,7 @@ function knownTenant(ctx: RemediationContext): string | undefined {
  * copied as it is (a report escapes running text, never a code span).
  */
 export function consentUrlOf(ctx: RemediationContext): Pick<Fix, 'adminConsentUrl' | 'adminConsentUrlToFillIn'> {
-  const appId = safeGuid(ctx.appId);
+  const appId = normalizeGuid(ctx.appId);
   const tenant = knownTenant(ctx);
   if (appId && tenant) return {adminConsentUrl: adminConsentUrl(ctx.cloud, tenant, appId)};
   return {adminConsentUrlToFillIn: `https://${ctx.cloud.authorityHost}/<your tenant ID or domain>/adminconsent?client_id=${appId ?? '<application (client) ID>'}`};
@@ -216,7 +212,7 @@ export function consentUrlOf(ctx: RemediationContext): Pick<Fix, 'adminConsentUr
 /** The words that go with a link to fill in: what to put in place of its placeholders. */
 export function consentUrlToFillIn(ctx: RemediationContext): string {
   if (consentUrlOf(ctx).adminConsentUrl) return '';
-  const what = safeGuid(ctx.appId) ? 'your tenant ID (or primary domain)' : "your tenant ID (or primary domain) and the app's application (client) ID";
+  const what = normalizeGuid(ctx.appId) ? 'your tenant ID (or primary domain)' : "your tenant ID (or primary domain) and the app's application (client) ID";
   return ` Or open the admin-consent link below with ${what} in place of its <…> placeholders.`;
 }
 
@@ -269,7 +265,7 @@ export function azPermissionAdd(ref: PermissionRef, ctx: RemediationContext): st
 
 /** Azure CLI: removes one permission (by its id) from the app registration. */
 export function azPermissionDelete(ref: PermissionRef, id: string | null, ctx: RemediationContext): string {
-  return `az ad app permission delete --id ${appIdOf(ctx)} --api ${apiOf(ref)} --api-permissions ${safeGuid(id) ?? `<id of ${safeName(ref.permission)}>`}`;
+  return `az ad app permission delete --id ${appIdOf(ctx)} --api ${apiOf(ref)} --api-permissions ${normalizeGuid(id) ?? `<id of ${safeName(ref.permission)}>`}`;
 }
 
 /** A required permission configured only with the other type: swap it, then grant admin consent. */
@@ -386,7 +382,7 @@ export function fixSignInAudience(expected: string, ctx: RemediationContext): Fi
 /** Add a client secret (the new secret is shown once, by the tool: it never appears in a fix). */
 export function fixAddSecret(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
   const appId = appIdOf(ctx);
-  const removals = replace.filter((c) => safeGuid(c.keyId));
+  const removals = replace.filter((c) => normalizeGuid(c.keyId));
   return {
     summary:
       removals.length > 0
@@ -410,7 +406,7 @@ export function fixAddSecret(ctx: RemediationContext, replace: ObservedCredentia
 /** Upload a new certificate (public key only) and remove the expired one. */
 export function fixAddCertificate(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
   const appId = appIdOf(ctx);
-  const removals = replace.filter((c) => safeGuid(c.keyId));
+  const removals = replace.filter((c) => normalizeGuid(c.keyId));
   return {
     summary:
       removals.length > 0

@@ -57,7 +57,9 @@ describe('firstBatchBody', () => {
     expect(body.requests[2]!.url).toBe(`/servicePrincipals(appId='${appId}')/appRoleAssignments?$top=999`);
   });
 
-  it('refuses an application ID that is not a GUID, as the reader does', () => {
+  it('reads the application ID as people paste it (normalizeGuid), and refuses one that is not a GUID, as the reader does', () => {
+    const appId = sampleApp('compliant').appId;
+    expect(firstBatchBody(`{${appId.toUpperCase()}}\n`, profile)).toEqual(firstBatchBody(appId, profile));
     expect(() => firstBatchBody("x') or 1 eq 1", profile)).toThrow(TenantReadError);
     expect(() => firstBatchBody("x') or 1 eq 1", profile)).toThrow(expect.objectContaining({code: 'invalid-app-id'}));
   });
