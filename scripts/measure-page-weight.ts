@@ -17,7 +17,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
-import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../src/permissions/sampleTenant/apps';
 import {createGraphStandIn} from '../src/permissions/sampleTenant/graphStandIn';
 import {launchChromium} from '../tests/e2e/harness/browser';
 import {CheckUi} from '../tests/e2e/harness/checkUi';

@@ -12,7 +12,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import type {Browser, Locator} from 'playwright-core';
-import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../src/permissions/sampleTenant/apps';
 import {createGraphStandIn, type GraphFaults} from '../src/permissions/sampleTenant/graphStandIn';
 import {launchChromium} from '../tests/e2e/harness/browser';
 import {CheckUi, GUIDE_PAGES} from '../tests/e2e/harness/checkUi';

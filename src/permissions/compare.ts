@@ -51,7 +51,7 @@ import type {
 } from './types';
 
 /** Credentials that end within this many days are reported as expiring. */
-export const EXPIRY_WARNING_DAYS = 30;
+const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function lower(id: string): string {

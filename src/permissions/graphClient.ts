@@ -42,7 +42,7 @@ export interface GraphClientOptions {
  * retry the handler is about to make (the reader counts them as round trips).
  * The handler sleeps for the Retry-After it reads itself; `take` only decides whether to.
  */
-export function boundedRetryOptions(budget: RetryBudget, onRetry?: () => void): RetryHandlerOptions {
+function boundedRetryOptions(budget: RetryBudget, onRetry?: () => void): RetryHandlerOptions {
   const {policy} = budget;
   return new RetryHandlerOptions(
     Math.min(policy.defaultWaitSeconds, 180),

@@ -20,7 +20,7 @@ export const MANIFEST_TOO_LARGE =
   'Use the JSON from the Manifest page: Entra admin center > App registrations > your app > Manifest.';
 
 /** For text with NUL characters: UTF-16 read as UTF-8. Names the encoding, never shows the NUL. */
-export const NUL_IN_TEXT =
+const NUL_IN_TEXT =
   'This text contains NUL characters: it looks like a UTF-16 file read as UTF-8. Save the manifest as UTF-8, or upload the file instead.';
 
 export function tooDeeplyNested(depth: number): string {
@@ -31,7 +31,7 @@ export function tooDeeplyNested(depth: number): string {
 }
 
 /** Whether a text is more than MAX_MANIFEST_BYTES once written as UTF-8 (without encoding it). */
-export function exceedsManifestSize(text: string): boolean {
+function exceedsManifestSize(text: string): boolean {
   if (text.length > MAX_MANIFEST_BYTES) return true; // every character is at least one byte
   if (text.length * 3 <= MAX_MANIFEST_BYTES) return false; // and at most three (a pair of surrogates: four for two)
   let bytes = 0;
@@ -81,7 +81,7 @@ export function nestingDepth(text: string): number {
 export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
 
 /** Which encoding a file's bytes are in: by its byte order mark, else by where its NUL bytes fall. */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+function detectEncoding(bytes: Uint8Array): TextEncodingName {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8';

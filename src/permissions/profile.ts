@@ -7,7 +7,7 @@ import {GUID_PATTERN} from './ids';
 import {catalogResource, findPermission, hasCatalog, suggestPermissionName} from './catalog';
 import type {PermissionType, Profile} from './types';
 
-export const SIGN_IN_AUDIENCES = [
+const SIGN_IN_AUDIENCES = [
   'AzureADMyOrg',
   'AzureADMultipleOrgs',
   'AzureADandPersonalMicrosoftAccount',
@@ -33,7 +33,7 @@ const resourceSchema = z.strictObject({
   allowed: z.array(permissionSchema).default([]),
 });
 
-export const profileSchema = z
+const profileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     guide: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {error: 'must be the guide folder name (lower-case letters, digits, -)'}),

@@ -60,7 +60,7 @@ export interface TenantReadStats {
 }
 
 /** Pages of one collection a read follows at most (999 grants a page: far more than any app holds). */
-export const DEFAULT_MAX_PAGES = 50;
+const DEFAULT_MAX_PAGES = 50;
 
 /** The final answer to one sub-request of a batch. */
 export interface SubResult extends SubAnswer {

@@ -136,7 +136,7 @@ export function powershellApp(ctx: RemediationContext): string {
   return `$app = Get-MgApplication -Filter "appId eq '${appIdOf(ctx)}'"`;
 }
 
-export function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
+function powershellServicePrincipals(ctx: RemediationContext, resourceAppId: string): string[] {
   return [
     `$sp = Get-MgServicePrincipal -Filter "appId eq '${appIdOf(ctx)}'"`,
     `$api = Get-MgServicePrincipal -Filter "appId eq '${normalizeGuid(resourceAppId) ?? '<API appId>'}'"`,
@@ -303,7 +303,7 @@ export function fixNotGranted(ref: PermissionRef, ctx: RemediationContext): Fix 
  * Microsoft Graph PowerShell: takes one scope out of the app's delegated grants of one consent
  * type (every user's own grant for 'Principal'), deleting a grant that is left with none.
  */
-export function powershellRevokeScope(scope: string, consentType: 'AllPrincipals' | 'Principal'): string {
+function powershellRevokeScope(scope: string, consentType: 'AllPrincipals' | 'Principal'): string {
   return (
     `Get-MgOauth2PermissionGrant -All -Filter "clientId eq '$($sp.Id)' and resourceId eq '$($api.Id)' and consentType eq '${consentType}'" | ForEach-Object { ` +
     `$rest = ($_.Scope -split ' ' | Where-Object { $_ -and $_ -ne '${safeName(scope)}' }) -join ' '; ` +

@@ -30,32 +30,21 @@ import {
   SHAREPOINT_ONLINE_APP_ID,
 } from './apps';
 
+/**
+ * Who the sample apps are lives in apps.ts, which imports nothing of this module. Re-exported for
+ * the check's component tests, the end-to-end tests and the check engine chunk, which import
+ * them from here; new code imports apps.ts.
+ */
 export {
-  AZURE_AD_GRAPH_USER_READ_ID,
   SAMPLE_APPS,
   SAMPLE_TENANT_DOMAIN,
   SAMPLE_TENANT_ID,
-  SAMPLE_TENANT_NAME,
   SCANNER_APPLICATION_PERMISSIONS,
   sampleApp,
   type SampleApp,
   type SampleScenario,
 } from './apps';
 
-// ---------------------------------------------------------------------------------------------
-// Graph shapes: graphShapes.ts (re-exported for the importers of this module)
-
-export type {
-  GraphAppRole,
-  GraphAppRoleAssignment,
-  GraphApplication,
-  GraphKeyCredential,
-  GraphOAuth2PermissionGrant,
-  GraphPasswordCredential,
-  GraphPermissionScope,
-  GraphRequiredResourceAccess,
-  GraphServicePrincipal,
-} from './graphShapes';
 export interface SampleTenant {
   tenantId: string;
   /** The tenant's initial domain. */
@@ -75,13 +64,12 @@ export interface SampleTenant {
 
 /** Object ids of the resource service principals in the sample tenant. */
 export const SAMPLE_MICROSOFT_GRAPH_SP_ID = 'eb10180a-f954-49b9-94e9-625bd9899056';
-export const SAMPLE_AZURE_AD_GRAPH_SP_ID = '3530dcdf-ab25-49a6-be7d-1d614e68b2de';
+const SAMPLE_AZURE_AD_GRAPH_SP_ID = '3530dcdf-ab25-49a6-be7d-1d614e68b2de';
 export const SAMPLE_EXCHANGE_ONLINE_SP_ID = '6a0b4f2e-9c1d-4e8f-b7a6-5d4c3b2a1f0e';
-export const SAMPLE_SHAREPOINT_ONLINE_SP_ID = '7b1c5a3f-0d2e-4f9a-8b7c-6e5d4c3b2a1f';
+const SAMPLE_SHAREPOINT_ONLINE_SP_ID = '7b1c5a3f-0d2e-4f9a-8b7c-6e5d4c3b2a1f';
 
 /** Microsoft's own tenant: owner of the first-party service principals. */
 const MICROSOFT_SERVICES_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
-
 
 
 interface CatalogEntry {
@@ -95,7 +83,7 @@ interface CatalogEntry {
 const catalogEntries: CatalogEntry[] = (graphCatalog as {permissions: CatalogEntry[]}).permissions;
 
 /** The id of a Microsoft Graph permission in the catalog; throws on a name it does not have. */
-export function graphPermissionId(value: string, type: 'Role' | 'Scope'): string {
+function graphPermissionId(value: string, type: 'Role' | 'Scope'): string {
   const entry = catalogEntries.find((p) => p.value === value && p.type === type);
   if (!entry) throw new Error(`The Microsoft Graph catalog has no ${type} named ${value}.`);
   return entry.id.toLowerCase();
@@ -182,7 +170,6 @@ function azureAdGraphServicePrincipal(): GraphServicePrincipal {
     ],
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Building the tenant
@@ -320,6 +307,3 @@ export function createSampleTenant(now: Date | number = Date.now()): SampleTenan
   }
   return tenant;
 }
-
-/** The sample tenant as of loading this module (use createSampleTenant for a fresh copy). */
-export const SAMPLE_TENANT: SampleTenant = createSampleTenant();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
-import {sampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/data';
+import {sampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/apps';
 import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import type {CheckResult, PermissionFinding} from '../../../src/permissions/types';

@@ -2,15 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {
-  decodeManifestBytes,
-  ManifestError,
-  MANIFEST_TOO_LARGE,
-  MAX_JSON_DEPTH,
-  MAX_MANIFEST_BYTES,
-  manifestTextProblem,
-  parseAppManifest,
-} from '../../../src/permissions/manifest';
+import {ManifestError, parseAppManifest} from '../../../src/permissions/manifest';
+import {decodeManifestBytes, MANIFEST_TOO_LARGE, MAX_JSON_DEPTH, MAX_MANIFEST_BYTES, manifestTextProblem} from '../../../src/permissions/manifestInput';
 import {locateJsonError} from '../../../src/permissions/jsonSyntax';
 import {normalizeGuid} from '../../../src/permissions/ids';
 import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';

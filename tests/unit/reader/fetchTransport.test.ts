@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {RetryBudget} from '../../../src/permissions/retryPolicy';
-import {SAMPLE_APPS, sampleApp} from '../../../src/permissions/sampleTenant/data';
+import {SAMPLE_APPS, sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
@@ -240,6 +240,12 @@ describe('the sample path carries no Graph client library', () => {
     expect(reached).toContain(path.join(srcDir, 'permissions/tenantReader.ts'));
     expect(reached).toContain(path.join(srcDir, 'permissions/fetchTransport.ts'));
     expect([...reached].filter((m) => m.includes('microsoft-graph-client') || m.endsWith('permissions/graphClient.ts'))).toEqual([]);
+  });
+
+  it('the sample apps (listed by the check on mount) load neither the sample tenant nor the catalog: data.ts imports apps.ts, never the other way', () => {
+    const reached = [...staticImports(path.join(srcDir, 'permissions/sampleTenant/apps.ts'))];
+    expect(reached.filter((m) => /sampleTenant[/\\]data\.ts$|catalog/.test(m))).toEqual([]);
+    expect(staticImports(path.join(srcDir, 'permissions/sampleTenant/data.ts'))).toContain(path.join(srcDir, 'permissions/sampleTenant/apps.ts'));
   });
 
   it('the live reader chunk does bring the Graph client (the walk can see it)', () => {

@@ -5,7 +5,8 @@
 import {BatchResponseContent} from '@microsoft/microsoft-graph-client';
 import {describe, expect, it} from 'vitest';
 import {GUID_TEXT} from '../../../src/permissions/ids';
-import {SAMPLE_MICROSOFT_GRAPH_SP_ID, sampleApp} from '../../../src/permissions/sampleTenant/data';
+import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
+import {SAMPLE_MICROSOFT_GRAPH_SP_ID} from '../../../src/permissions/sampleTenant/data';
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';

@@ -7,8 +7,8 @@
 import {describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
-import {EXCHANGE_ONLINE_APP_ID, SAMPLE_USER_ID} from '../../../src/permissions/sampleTenant/apps';
-import {SAMPLE_EXCHANGE_ONLINE_SP_ID, sampleApp} from '../../../src/permissions/sampleTenant/data';
+import {EXCHANGE_ONLINE_APP_ID, SAMPLE_USER_ID, sampleApp} from '../../../src/permissions/sampleTenant/apps';
+import {SAMPLE_EXCHANGE_ONLINE_SP_ID} from '../../../src/permissions/sampleTenant/data';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';

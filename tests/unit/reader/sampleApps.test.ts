@@ -7,15 +7,17 @@ import {describe, expect, it} from 'vitest';
 import {findPermission} from '../../../src/permissions/catalog';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {normalizeGuid} from '../../../src/permissions/ids';
-import {EXCHANGE_FULL_ACCESS_AS_APP_ID, EXCHANGE_ONLINE_APP_ID, SAMPLE_USER_ID} from '../../../src/permissions/sampleTenant/apps';
 import {
   AZURE_AD_GRAPH_USER_READ_ID,
+  EXCHANGE_FULL_ACCESS_AS_APP_ID,
+  EXCHANGE_ONLINE_APP_ID,
   SAMPLE_APPS,
+  SAMPLE_USER_ID,
   SCANNER_APPLICATION_PERMISSIONS,
-  createSampleTenant,
   sampleApp,
   type SampleScenario,
-} from '../../../src/permissions/sampleTenant/data';
+} from '../../../src/permissions/sampleTenant/apps';
+import {createSampleTenant} from '../../../src/permissions/sampleTenant/data';
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID, type PermissionType} from '../../../src/permissions/types';

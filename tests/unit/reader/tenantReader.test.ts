@@ -10,7 +10,7 @@ import {compareToProfile} from '../../../src/permissions/compare';
 import {createGraphTransport} from '../../../src/permissions/graphClient';
 import {GUID_TEXT} from '../../../src/permissions/ids';
 import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
-import {sampleApp} from '../../../src/permissions/sampleTenant/data';
+import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
