@@ -1,10 +1,12 @@
 /** Shared set-up of the reader tests: the 2.0 guide's profile and a Graph client transport on the real Graph URLs. */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {expect} from 'vitest';
 import {fileURLToPath} from 'node:url';
 import {createGraphClient, graphClientTransport} from '../../../src/permissions/graphClient';
 import type {FetchFunction} from '../../../src/permissions/graphTransport';
 import {parseProfile} from '../../../src/permissions/profile';
+import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import type {CloudName, Profile} from '../../../src/permissions/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -37,4 +39,14 @@ export function testTransport(options: {cloud?: CloudName; fetchFn?: FetchFuncti
 export function recordingSleep() {
   const waits: number[] = [];
   return {waits, sleep: async (ms: number) => void waits.push(ms)};
+}
+
+/** What a read rejected with, checked to be a TenantReadError (the only error a read rejects with). */
+export async function readError(promise: Promise<unknown>): Promise<TenantReadError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TenantReadError);
+  return error as TenantReadError;
 }

@@ -13,22 +13,13 @@ import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
-import {profile20, recordingSleep} from './helpers';
+import {profile20, readError, recordingSleep} from './helpers';
 
 const profile = profile20();
 const compliant = sampleApp('compliant').appId;
 
 function read(client: GraphTransport, extra: Partial<ReadTenantOptions> = {}) {
   return readTenantState({client, cloud: 'global', appId: compliant, profile, retry: {sleep: recordingSleep().sleep}, ...extra});
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TenantReadError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TenantReadError);
-  return error as TenantReadError;
 }
 
 /** The stand-in's fetch, but a $batch whose body contains `marker` gets `status` for each of its sub-requests. */
@@ -46,21 +37,21 @@ function batchAnswering(graph: GraphStandIn, marker: string, status: number): Fe
 describe('errors keep their identity', () => {
   it('passes a TenantReadError from the transport through untouched', async () => {
     const thrown = new TenantReadError('sign-in', 'from the transport');
-    const error = await rejection(read({send: () => Promise.reject(thrown)}));
+    const error = await readError(read({send: () => Promise.reject(thrown)}));
     expect(error).toBe(thrown);
   });
 
   it('reports a failing token function of fetchTransport as sign-in, with what it threw, and sends nothing', async () => {
     const graph = createGraphStandIn();
     const thrown = new Error('interaction_required');
-    const error = await rejection(read(fetchTransport({cloud: 'global', fetchFn: graph.fetch, getToken: () => Promise.reject(thrown)})));
+    const error = await readError(read(fetchTransport({cloud: 'global', fetchFn: graph.fetch, getToken: () => Promise.reject(thrown)})));
     expect(error).toMatchObject({code: 'sign-in', cause: thrown});
     expect(graph.stats().httpRequests).toBe(0);
   });
 
   it('keeps what a failing transport threw as the cause of a network error', async () => {
     const thrown = new TypeError('fetch failed');
-    const error = await rejection(read({send: () => Promise.reject(thrown)}));
+    const error = await readError(read({send: () => Promise.reject(thrown)}));
     expect(error).toMatchObject({code: 'network', cause: thrown});
   });
 
@@ -69,7 +60,7 @@ describe('errors keep their identity', () => {
     const transport: GraphTransport = {
       send: async () => new Response(new ReadableStream({start: (controller) => controller.error(broken)}), {status: 200}),
     };
-    const error = await rejection(read(transport));
+    const error = await readError(read(transport));
     expect(error.code).toBe('network');
     expect(error.cause).toBe(broken);
   });
@@ -77,7 +68,7 @@ describe('errors keep their identity', () => {
   it('turns anything else thrown during the read into unexpected, with what was thrown', async () => {
     const graph = createGraphStandIn();
     const thrown = new RangeError('progress bar broke');
-    const error = await rejection(
+    const error = await readError(
       read(fetchTransport({cloud: 'global', fetchFn: graph.fetch}), {
         onProgress: () => {
           throw thrown;
@@ -97,7 +88,7 @@ describe('errors keep their identity', () => {
           controller.abort();
         }),
     };
-    const error = await rejection(read(transport, {signal: controller.signal}));
+    const error = await readError(read(transport, {signal: controller.signal}));
     expect(error.code).toBe('cancelled');
     expect(error.cause).toBe(controller.signal.reason);
   });
@@ -105,7 +96,7 @@ describe('errors keep their identity', () => {
 
 describe('a 401 anywhere ends the read as unauthorized', () => {
   const unauthorized = async (fetchFn: FetchFunction, appId = compliant) => {
-    const error = await rejection(read(fetchTransport({cloud: 'global', fetchFn}), {appId}));
+    const error = await readError(read(fetchTransport({cloud: 'global', fetchFn}), {appId}));
     expect(error).toMatchObject({code: 'unauthorized', status: 401});
     expect(error.message).toMatch(/Sign in again/);
   };

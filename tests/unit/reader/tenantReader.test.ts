@@ -11,11 +11,10 @@ import {createGraphTransport} from '../../../src/permissions/graphClient';
 import {GUID_TEXT} from '../../../src/permissions/ids';
 import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
-import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
 import {graphHandlers} from '../../support/msw';
-import {profile20, recordingSleep, testTransport} from './helpers';
+import {profile20, readError, recordingSleep, testTransport} from './helpers';
 
 const server = setupServer();
 beforeAll(() => server.listen({onUnhandledRequest: 'error'}));
@@ -33,15 +32,6 @@ function standInOnMsw(): GraphStandIn {
 function read(appId: string, extra: Partial<ReadTenantOptions> & {cloud?: CloudName} = {}) {
   const cloud = extra.cloud ?? 'global';
   return readTenantState({client: testTransport({cloud}), cloud, appId, profile, ...extra});
-}
-
-async function readError(promise: Promise<unknown>): Promise<TenantReadError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TenantReadError);
-  return error as TenantReadError;
 }
 
 const batchItems = (standIn: GraphStandIn) => standIn.stats().log.filter((e) => e.batchItem);
