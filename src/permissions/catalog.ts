@@ -8,7 +8,7 @@
 import firstPartyCatalog from './catalog/first-party-apis.json';
 import microsoftGraphCatalog from './catalog/microsoft-graph.json';
 import readOnlyLists from './catalog/read-only.json';
-import {toPermissionType} from './requiredResourceAccess';
+import {toPermissionType} from './permissionType';
 import {MICROSOFT_GRAPH_APP_ID, type PermissionType} from './types';
 
 export interface CatalogPermission {

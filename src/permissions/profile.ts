@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import {GUID_PATTERN} from './ids';
 import {catalogResource, findPermission, hasCatalog, suggestPermissionName} from './catalog';
+import {otherType, typeWord, withArticle} from './permissionType';
 import type {PermissionType, Profile} from './types';
 
 const SIGN_IN_AUDIENCES = [
@@ -147,14 +148,6 @@ export interface ProfileCatalogProblem {
   suggestion?: string;
 }
 
-function typeWord(type: PermissionType): string {
-  return type === 'Application' ? 'application' : 'delegated';
-}
-
-function withArticle(type: PermissionType): string {
-  return type === 'Application' ? 'an application' : 'a delegated';
-}
-
 /**
  * Names in the profile that the catalog does not know (typos, a delegated name used as an
  * application permission, …), with the closest real name where there is one. APIs without a
@@ -170,11 +163,11 @@ export function checkProfileAgainstCatalog(profile: Profile): ProfileCatalogProb
         const {value, type} = permission;
         if (findPermission(resource.resourceAppId, value, type)) return;
         const base = {resourceAppId: resource.resourceAppId, list, index, value, type};
-        const otherType: PermissionType = type === 'Application' ? 'Delegated' : 'Application';
-        if (findPermission(resource.resourceAppId, value, otherType)) {
+        const other = otherType(type);
+        if (findPermission(resource.resourceAppId, value, other)) {
           problems.push({
             ...base,
-            message: `${value}: ${apiName} has it only as ${withArticle(otherType)} permission, not as ${withArticle(type)} one; change its type to "${otherType}" or pick another permission.`,
+            message: `${value}: ${apiName} has it only as ${withArticle(other)} permission, not as ${withArticle(type)} one; change its type to "${other}" or pick another permission.`,
           });
           return;
         }

@@ -6,7 +6,8 @@
 import {azureCliCloudName, powershellEnvironmentName} from './clouds';
 import {findPermission} from './catalog';
 import {isGuid, normalizeGuid, normalizeTenant} from './ids';
-import {configuredKey, toResourceAccessType} from './requiredResourceAccess';
+import {otherType, toResourceAccessType, typeWord, withArticle} from './permissionType';
+import {configuredKey} from './requiredResourceAccess';
 import {MICROSOFT_GRAPH_APP_ID} from './types';
 import type {
   CheckResult,
@@ -169,10 +170,6 @@ export interface PermissionRef {
   type: PermissionType;
 }
 
-export function typeWord(type: PermissionType): string {
-  return type === 'Application' ? 'application' : 'delegated';
-}
-
 function consentCommands(ref: PermissionRef, ctx: RemediationContext): {azureCli: string[]; powershell: string[]} {
   const appId = appIdOf(ctx);
   const azureCli = [
@@ -270,7 +267,7 @@ export function azPermissionDelete(ref: PermissionRef, id: string | null, ctx: R
 
 /** A required permission configured only with the other type: swap it, then grant admin consent. */
 export function fixWrongType(ref: PermissionRef, wrongTypeId: string | null, ctx: RemediationContext): Fix {
-  const wrongType: PermissionType = ref.type === 'Application' ? 'Delegated' : 'Application';
+  const wrongType = otherType(ref.type);
   const consent = consentCommands(ref, ctx);
   return {
     summary: `Remove the ${typeWord(wrongType)} permission ${ref.permission}, add ${ref.permission} as ${withArticle(ref.type)} permission of ${ref.resourceName}, then grant admin consent; who can: ${consentRoles([ref])}.${consentUrlToFillIn(ctx)}`,
@@ -329,10 +326,6 @@ export function powershellRevokeGrants(ref: PermissionRef, state: HeldPermission
 }
 
 /** "an application", "a delegated" */
-export function withArticle(type: PermissionType): string {
-  return type === 'Application' ? 'an application' : 'a delegated';
-}
-
 /** How an unneeded permission is held: configured, granted (admin consent), consented by users. */
 export interface HeldPermission {
   configured: boolean;

@@ -21,10 +21,10 @@ import {
   powershellRevokeGrants,
   powershellUpdateRequiredResourceAccess,
   safeName,
-  typeWord,
   WRITE_APP_SCOPES,
   type RemediationContext,
 } from './remediation';
+import {typeWord} from './permissionType';
 import type {Finding, PermissionFinding, RemedyAction, SettingFinding} from './types';
 
 const SETTING_WORDS: Record<SettingFinding['setting'], string> = {

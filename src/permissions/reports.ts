@@ -5,7 +5,8 @@
  */
 import {isGuid} from './ids';
 import {markdownText, terminalSafe} from './outputSafety';
-import {formatRequiredResourceAccess, typeWord} from './remediation';
+import {typeWord} from './permissionType';
+import {formatRequiredResourceAccess} from './remediation';
 import type {CheckResult, Finding, Fix, PermissionFinding, RemedyAction, SettingFinding, UnreadPart} from './types';
 import {publicVersionName} from './versionNames';
 

@@ -1,20 +1,11 @@
 /**
  * requiredResourceAccess, the list of permissions an app registration is configured with, as
- * Microsoft Graph and the manifest editor write it: its two type words, and when two entries are
- * the same permission. One definition for the tenant reader, the manifest reader, the comparison
+ * Microsoft Graph and the manifest editor write it: when two entries are the same permission. One definition for the tenant reader, the manifest reader, the comparison
  * and the corrected list, so that an entry listed twice (or once in upper case) counts once
  * everywhere: a manifest and a tenant read of the same app must give the same findings.
  */
+import {toPermissionType} from './permissionType';
 import type {ConfiguredPermission, PermissionType} from './types';
-
-/** `Role` is an application permission, `Scope` a delegated one; any other word is neither. */
-export function toPermissionType(type: string): PermissionType | null {
-  return type === 'Role' ? 'Application' : type === 'Scope' ? 'Delegated' : null;
-}
-
-export function toResourceAccessType(type: PermissionType): 'Role' | 'Scope' {
-  return type === 'Application' ? 'Role' : 'Scope';
-}
 
 const lower = (id: string) => id.trim().toLowerCase();
 

@@ -13,6 +13,7 @@ import type {Parent, Root} from 'mdast';
 import type {LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
 import {findPermission} from '../permissions/catalog';
+import {otherType} from '../permissions/permissionType';
 import type {PermissionType, Profile} from '../permissions/types';
 import {CURRENT_VERSION, locateDocFile, releasedVersions} from '../profiles/locate';
 import {jsonValuePositions, spanOfPath, splitJsonPath, type TextSpan} from '../permissions/jsonPositions';
@@ -93,10 +94,6 @@ export function failAtNode(file: VFile, siteDir: string, node: Node, reason: str
       }
     : undefined;
   return failWithProblems(file, file.path || 'page', siteDir, [{reason, span}], ruleId);
-}
-
-function otherType(type: PermissionType): PermissionType {
-  return type === 'Application' ? 'Delegated' : 'Application';
 }
 
 /**

@@ -8,13 +8,8 @@ import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {parseAppManifest} from '../../../src/permissions/manifest';
 import {correctedRequiredResourceAccess} from '../../../src/permissions/remediation';
-import {
-  configuredKey,
-  configuredPermissions,
-  toPermissionType,
-  toResourceAccessType,
-  uniqueConfigured,
-} from '../../../src/permissions/requiredResourceAccess';
+import {otherType, toPermissionType, toResourceAccessType, typeWord, withArticle} from '../../../src/permissions/permissionType';
+import {configuredKey, configuredPermissions, uniqueConfigured} from '../../../src/permissions/requiredResourceAccess';
 import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import type {GraphRequiredResourceAccess} from '../../../src/permissions/sampleTenant/graphShapes';
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
@@ -62,6 +57,10 @@ describe('uniqueConfigured and configuredPermissions', () => {
     expect(toPermissionType('role')).toBeNull();
     expect(toResourceAccessType('Application')).toBe('Role');
     expect(toResourceAccessType('Delegated')).toBe('Scope');
+    expect(otherType('Application')).toBe('Delegated');
+    expect(otherType('Delegated')).toBe('Application');
+    expect(`${withArticle('Delegated')} permission`).toBe('a delegated permission');
+    expect(`the ${typeWord('Application')} one`).toBe('the application one');
   });
 });
 
