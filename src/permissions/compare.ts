@@ -12,7 +12,7 @@ import {cloudByName} from './clouds';
 import {normalizeGuid, normalizeTenant} from './ids';
 import {Lookup, normalizeObserved, type Builder} from './observedLookup';
 import {permissionFindings} from './permissionFindings';
-import {correctedRequiredResourceAccess} from './remediation';
+import {correctedRequiredResourceAccess} from './correctedRequiredResourceAccess';
 import {planActions} from './remedyActions';
 import {settingFindings} from './settingFindings';
 import type {CheckContext, CheckResult, Finding, ObservedState, Profile, UnreadPart, Verdict} from './types';

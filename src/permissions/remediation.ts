@@ -1,26 +1,15 @@
 /**
  * Fix-its: for a finding, the exact remedy, every part copyable: a deep link into the Entra
- * admin center, the admin-consent URL, Azure CLI commands, Microsoft Graph PowerShell commands,
- * and the corrected requiredResourceAccess for the manifest editor. Never a secret or a token.
+ * admin center, the admin-consent URL, Azure CLI commands, Microsoft Graph PowerShell commands.
+ * Never a secret or a token. The fixes of settings are in settingFixes.ts; the corrected
+ * requiredResourceAccess for the manifest editor in correctedRequiredResourceAccess.ts.
  */
 import {azureCliCloudName, powershellEnvironmentName} from './clouds';
-import {findPermission} from './catalog';
-import {isGuid, normalizeGuid, normalizeTenant} from './ids';
+import {normalizeGuid, normalizeTenant} from './ids';
 import {otherType, toResourceAccessType, typeWord, withArticle} from './permissionType';
-import {configuredKey} from './requiredResourceAccess';
+import type {CorrectedRequiredResourceAccess} from './correctedRequiredResourceAccess';
 import {MICROSOFT_GRAPH_APP_ID} from './types';
-import type {
-  CheckResult,
-  CloudEndpoints,
-  ConfiguredPermission,
-  Fix,
-  ObservedCredential,
-  PermissionType,
-  Profile,
-  ResourceNames,
-} from './types';
-
-export type CorrectedRequiredResourceAccess = CheckResult['correctedRequiredResourceAccess'];
+import type {CloudEndpoints, Fix, PermissionType} from './types';
 
 /** Stands in for the app's id in commands when it is not known. */
 export const APP_ID_PLACEHOLDER = '<appId>';
@@ -66,53 +55,6 @@ export interface RemediationContext {
   /** False when the app has no service principal in the tenant (never consented); null when not known. */
   servicePrincipalExists: boolean | null;
   corrected: CorrectedRequiredResourceAccess;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The corrected requiredResourceAccess
-
-function idFor(resourceAppId: string, value: string, type: PermissionType, names: ResourceNames[]): string | null {
-  const fromCatalog = findPermission(resourceAppId, value, type);
-  if (fromCatalog) return fromCatalog.id;
-  const resource = names.find((r) => r.resourceAppId.toLowerCase() === resourceAppId);
-  const list = type === 'Application' ? resource?.appRoles : resource?.scopes;
-  const match = list?.find((p) => p.value === value) ?? list?.find((p) => p.value.toLowerCase() === value.toLowerCase());
-  return match ? normalizeGuid(match.id) : null;
-}
-
-/**
- * requiredResourceAccess as the guide wants it: every required permission, plus the allowed ones
- * the app already has. Permissions whose id is not known (no catalog, no tenant data) are left out.
- */
-export function correctedRequiredResourceAccess(
-  profile: Profile,
-  configured: ConfiguredPermission[],
-  names: ResourceNames[] = [],
-): CorrectedRequiredResourceAccess {
-  const out: CorrectedRequiredResourceAccess = [];
-  const present = new Set(configured.map(configuredKey));
-  for (const resource of profile.resources) {
-    const resourceAppId = resource.resourceAppId.trim().toLowerCase();
-    if (!isGuid(resourceAppId)) continue;
-    const access: Array<{id: string; type: 'Role' | 'Scope'}> = [];
-    const seen = new Set<string>();
-    const add = (id: string, type: PermissionType) => {
-      const key = configuredKey({resourceAppId, id, type});
-      if (seen.has(key)) return;
-      seen.add(key);
-      access.push({id, type: toResourceAccessType(type)});
-    };
-    for (const p of resource.required) {
-      const id = idFor(resourceAppId, p.value, p.type, names);
-      if (id) add(id, p.type);
-    }
-    for (const p of resource.allowed) {
-      const id = idFor(resourceAppId, p.value, p.type, names);
-      if (id && present.has(configuredKey({resourceAppId, id, type: p.type}))) add(id, p.type);
-    }
-    if (access.length > 0) out.push({resourceAppId, resourceAccess: access});
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,73 +301,4 @@ export function fixExcess(ref: PermissionRef, state: HeldPermission, ctx: Remedi
     azureCli,
     powershell,
   };
-}
-
-/** Sign-in audience differs from the guide's. */
-export function fixSignInAudience(expected: string, ctx: RemediationContext): Fix {
-  const appId = appIdOf(ctx);
-  return {
-    summary: `Set the app's supported account types (signInAudience) to ${expected}.`,
-    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'authentication'),
-    azureCli: [...azurePrelude(ctx), `az ad app update --id ${appId} --sign-in-audience ${expected}`],
-    powershell: [powershellConnect(ctx, ['Application.ReadWrite.All']), powershellApp(ctx), `Update-MgApplication -ApplicationId $app.Id -SignInAudience '${expected}'`],
-  };
-}
-
-/** Add a client secret (the new secret is shown once, by the tool: it never appears in a fix). */
-export function fixAddSecret(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
-  const appId = appIdOf(ctx);
-  const removals = replace.filter((c) => normalizeGuid(c.keyId));
-  return {
-    summary:
-      removals.length > 0
-        ? 'Add a new client secret, give it to the scanner, then delete the expired one.'
-        : 'Add a client secret (or upload a certificate) and give it to the scanner.',
-    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'credentials'),
-    azureCli: [
-      ...azurePrelude(ctx),
-      `az ad app credential reset --id ${appId} --append --display-name scanner`,
-      ...removals.map((c) => `az ad app credential delete --id ${appId} --key-id ${c.keyId}`),
-    ],
-    powershell: [
-      powershellConnect(ctx, ['Application.ReadWrite.All']),
-      powershellApp(ctx),
-      `Add-MgApplicationPassword -ApplicationId $app.Id -PasswordCredential @{ displayName = 'scanner'; endDateTime = (Get-Date).AddMonths(12) }`,
-      ...removals.map((c) => `Remove-MgApplicationPassword -ApplicationId $app.Id -KeyId '${c.keyId}'`),
-    ],
-  };
-}
-
-/** Upload a new certificate (public key only) and remove the expired one. */
-export function fixAddCertificate(ctx: RemediationContext, replace: ObservedCredential[] = []): Fix {
-  const appId = appIdOf(ctx);
-  const removals = replace.filter((c) => normalizeGuid(c.keyId));
-  return {
-    summary:
-      removals.length > 0
-        ? "Upload a new certificate (its public key: .cer, .pem or .crt), give the scanner its private key, then delete the expired one."
-        : "Upload a certificate (its public key: .cer, .pem or .crt) and give the scanner its private key.",
-    portalUrl: portalUrl(ctx.cloud, ctx.appId, 'credentials'),
-    azureCli: [
-      ...azurePrelude(ctx),
-      `az ad app credential reset --id ${appId} --cert @scanner-cert.pem --append`,
-      ...removals.map((c) => `az ad app credential delete --id ${appId} --key-id ${c.keyId} --cert`),
-    ],
-    powershell: [
-      powershellConnect(ctx, ['Application.ReadWrite.All']),
-      powershellApp(ctx),
-      '# This replaces every certificate of the app with the new one (Azure CLI --append keeps the others).',
-      `$cert = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2('scanner-cert.cer')`,
-      `Update-MgApplication -ApplicationId $app.Id -KeyCredentials @(@{ type = 'AsymmetricX509Cert'; usage = 'Verify'; key = $cert.RawData; displayName = $cert.Subject })`,
-    ],
-  };
-}
-
-/** The corrected requiredResourceAccess as JSON for the manifest editor: one permission per line. */
-export function formatRequiredResourceAccess(corrected: CorrectedRequiredResourceAccess): string {
-  const resources = corrected.map((resource) => {
-    const entries = resource.resourceAccess.map((a) => `      ${JSON.stringify({id: a.id, type: a.type})}`).join(',\n');
-    return `  {\n    "resourceAppId": ${JSON.stringify(resource.resourceAppId)},\n    "resourceAccess": [\n${entries}\n    ]\n  }`;
-  });
-  return resources.length === 0 ? '[]' : `[\n${resources.join(',\n')}\n]`;
 }

@@ -6,7 +6,7 @@
 import {isGuid} from './ids';
 import {markdownText, terminalSafe} from './outputSafety';
 import {typeWord} from './permissionType';
-import {formatRequiredResourceAccess} from './remediation';
+import {formatRequiredResourceAccess} from './correctedRequiredResourceAccess';
 import type {CheckResult, Finding, Fix, PermissionFinding, RemedyAction, SettingFinding, UnreadPart} from './types';
 import {publicVersionName} from './versionNames';
 

@@ -2,7 +2,8 @@
  * The setting findings of a comparison: the sign-in audience, whether the app has the kind of
  * credential the guide asks for, and secrets and certificates that expired or expire soon.
  */
-import {fixAddCertificate, fixAddSecret, fixSignInAudience, type RemediationContext} from './remediation';
+import type {RemediationContext} from './remediation';
+import {fixAddCertificate, fixAddSecret, fixSignInAudience} from './settingFixes';
 import type {ObservedCredential, ObservedState, Profile, SettingFinding} from './types';
 
 /** Credentials that end within this many days are reported as expiring. */

@@ -320,6 +320,17 @@ describe('settings', () => {
     expect(f.fix?.powershell.join('\n')).toMatch(/Add-MgApplicationPassword/);
   });
 
+  it('puts only a GUID of an expired credential into a command, as normalizeGuid returns it', () => {
+    const keyId = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+    const expired = (id: string) => ({kind: 'secret' as const, keyId: id, displayName: 'old', endDateTime: '2024-06-30T00:00:00Z'});
+    const fixOf = (id: string) => settings(compareToProfile(v2, manifestState({}, {credentials: [expired(id)]}), ctx)).find((s) => s.setting === 'passwordCredentials')!.fix!;
+    const pasted = fixOf(` {${keyId.toUpperCase()}}\n`);
+    expect(pasted.azureCli).toContain(`az ad app credential delete --id ${APP_ID} --key-id ${keyId}`);
+    expect(pasted.powershell).toContain(`Remove-MgApplicationPassword -ApplicationId $app.Id -KeyId '${keyId}'`);
+    const smuggled = fixOf(`${keyId}'; Remove-MgApplication -ApplicationId $app.Id; '`);
+    expect([...smuggled.azureCli, ...smuggled.powershell].join('\n')).not.toMatch(/credential delete|Remove-MgApplication /);
+  });
+
   it('an expired certificate is an error too; one ending within 30 days is a warning', () => {
     const expiredCert = manifestState({}, {credentials: [{kind: 'certificate', keyId: null, displayName: 'CN=scanner', endDateTime: '2025-12-31T00:00:00Z'}]});
     expect(settings(compareToProfile(v2, expiredCert, ctx)).find((s) => s.setting === 'keyCredentials')).toMatchObject({status: 'expired', severity: 'error'});

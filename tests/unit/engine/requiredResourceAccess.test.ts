@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {parseAppManifest} from '../../../src/permissions/manifest';
-import {correctedRequiredResourceAccess} from '../../../src/permissions/remediation';
+import {correctedRequiredResourceAccess} from '../../../src/permissions/correctedRequiredResourceAccess';
 import {otherType, toPermissionType, toResourceAccessType, typeWord, withArticle} from '../../../src/permissions/permissionType';
 import {configuredKey, configuredPermissions, uniqueConfigured} from '../../../src/permissions/requiredResourceAccess';
 import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
