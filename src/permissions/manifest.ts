@@ -13,91 +13,17 @@
  * A manifest says nothing about admin consent: grants are null.
  */
 import * as z from 'zod';
-import {GUID_PATTERN, isGuid} from './ids';
-import {manifestTextProblem, MAX_JSON_DEPTH, nestingDepth, tooDeeplyNested} from './manifestInput';
-import {findDuplicateKey, lineAndColumn} from './jsonPositions';
-import {locateJsonError} from './jsonSyntax';
+import {GUID_PATTERN, normalizeGuid} from './ids';
+import {isPlainObject, kindOf, ManifestError, WHERE_TO_EXPORT} from './manifestError';
+import {parseJsonText, rejectLookalikes, rejectMiscasedKeys, rejectToolkitTemplate} from './manifestRefusals';
 import {formatJsonPath} from './profile';
 import {configuredPermissions} from './requiredResourceAccess';
 import type {ObservedCredential, ObservedState} from './types';
 
-const WHERE_TO_EXPORT = 'Export it from Entra admin center > App registrations > your app > Manifest.';
-
-/** Input that is not an app manifest; the message says what was expected. */
-export class ManifestError extends Error {
-  /** 1-based line and column of a JSON syntax error, when known. */
-  readonly line?: number;
-  readonly column?: number;
-
-  constructor(message: string, position?: {line: number; column: number}) {
-    super(message);
-    this.name = 'ManifestError';
-    if (position) {
-      this.line = position.line;
-      this.column = position.column;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON text
-
+/** ManifestError is what parseAppManifest throws: part of this module's API. */
+export {ManifestError} from './manifestError';
 /** The input limits live in manifestInput.ts; these two are re-exported for the check's component tests, which import them from here. */
 export {MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from './manifestInput';
-
-/** Text from the input, shortened and with control and format characters escaped: data, not markup. */
-function quoteInputText(value: string, maxChars = 60): string {
-  const chars = Array.from(value);
-  const shown = chars.length > maxChars ? `${chars.slice(0, maxChars).join('')}…` : value;
-  const escaped = shown.replace(/["\\]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) =>
-    c === '"' || c === '\\' ? `\\${c}` : `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  );
-  return `"${escaped}"`;
-}
-
-function syntaxError(text: string): ManifestError {
-  const problem = locateJsonError(text);
-  if (!problem) return new ManifestError('This is not valid JSON.');
-  const position = lineAndColumn(text, problem.offset);
-  // Vendors publish requiredResourceAccess entries as objects separated by commas, without [ ].
-  const listHint =
-    text.trimStart().startsWith('{') && text[problem.offset] === ',' && /after the end of the JSON value/.test(problem.reason)
-      ? ' It looks like several objects separated by commas: put [ before the first and ] after the last to paste them as a list.'
-      : '';
-  return new ManifestError(`This is not valid JSON: ${problem.reason} at line ${position.line}, column ${position.column}.${listHint}`, position);
-}
-
-function rejectDuplicateKeys(text: string): void {
-  const duplicate = findDuplicateKey(text);
-  if (!duplicate) return;
-  const position = lineAndColumn(text, duplicate.offset);
-  throw new ManifestError(
-    `This manifest has the key ${quoteInputText(duplicate.key)} twice in one object (line ${position.line}, column ${position.column}): ` +
-      'JSON keeps only the last one, so the check would not read what the portal shows. Remove one of them.',
-    position,
-  );
-}
-
-function parseJsonText(input: string): unknown {
-  // Limits first, each a linear pass: a huge text, text with NULs (UTF-16 read as UTF-8) and
-  // nesting no manifest has are refused before any parser (or call stack) sees them.
-  const refused = manifestTextProblem(input);
-  if (refused) throw new ManifestError(refused);
-  const text = input.replace(/^\uFEFF/, '');
-  if (text.trim() === '') {
-    throw new ManifestError(`The manifest is empty. ${WHERE_TO_EXPORT}`);
-  }
-  const depth = nestingDepth(text);
-  if (depth > MAX_JSON_DEPTH) throw new ManifestError(tooDeeplyNested(depth));
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw syntaxError(text);
-  }
-  rejectDuplicateKeys(text);
-  return data;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The manifest's shape
@@ -157,19 +83,6 @@ const manifestSchema = z.looseObject({
 type ParsedManifest = z.infer<typeof manifestSchema>;
 type PermissionList = z.infer<typeof permissionListSchema>;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true/false';
-  return typeof value === 'object' ? 'an object' : 'missing';
-}
-
 /** Reads data with a schema, or throws naming the first three bad fields by JSON path. */
 function validated<S extends z.ZodType>(schema: S, data: unknown, what: 'app manifest' | 'permission list'): z.output<S> {
   const result = schema.safeParse(data);
@@ -178,51 +91,6 @@ function validated<S extends z.ZodType>(schema: S, data: unknown, what: 'app man
   const described = issues.slice(0, 3).map((issue) => `${formatJsonPath(issue.path) || `the ${what}`} ${issue.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
   throw new ManifestError(`This ${what} cannot be read: ${described.join('; ')}${more}.`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Teams Toolkit (Microsoft 365 Agents Toolkit) templates: aad.manifest.json
-
-const TOOLKIT_TEMPLATE =
-  'This is a Teams Toolkit (Microsoft 365 Agents Toolkit) app manifest template (aad.manifest.json): ' +
-  'its ${{…}} placeholders and permission names are filled in when the toolkit provisions the app. ' +
-  'Paste the manifest of the app registration it created instead: Entra admin center > App registrations > your app > Manifest.';
-
-/** Fields of the legacy manifest format, in which the toolkit's templates are written. */
-const TOOLKIT_FIELDS = ['name', 'accessTokenAcceptedVersion', 'oauth2Permissions', 'preAuthorizedApplications', 'identifierUris', 'replyUrlsWithType'];
-
-/** A `${{NAME}}` placeholder in any string value, at any depth. */
-function hasPlaceholder(data: unknown): boolean {
-  const pending = [data];
-  const seen = new Set<object>();
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value === 'string' && value.includes('${{')) return true;
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    for (const child of Object.values(value)) pending.push(child);
-  }
-  return false;
-}
-
-/** A name such as "Microsoft Graph" or "User.Read" where an exported manifest has a GUID. */
-function isName(value: unknown): boolean {
-  return typeof value === 'string' && /^[a-z]/i.test(value.trim()) && !isGuid(value);
-}
-
-function namesPermissions(entries: unknown): boolean {
-  if (!Array.isArray(entries)) return false;
-  return entries.some(
-    (entry) =>
-      isPlainObject(entry) &&
-      (isName(entry.resourceAppId) || (Array.isArray(entry.resourceAccess) && entry.resourceAccess.some((a) => isPlainObject(a) && isName(a.id)))),
-  );
-}
-
-function rejectToolkitTemplate(data: unknown): void {
-  const namedWithToolkitFields =
-    isPlainObject(data) && TOOLKIT_FIELDS.some((field) => field in data) && namesPermissions(data.requiredResourceAccess);
-  if (namedWithToolkitFields || hasPlaceholder(data)) throw new ManifestError(TOOLKIT_TEMPLATE);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,30 +106,6 @@ function notAPermissionList(list: unknown[]): string | null {
     if (!('resourceAccess' in entry)) return `[${index}] has no resourceAccess`;
   }
   return null;
-}
-
-/** The keys the permissions are read from: spelled any other way, they would be skipped. */
-const PERMISSION_KEYS = ['requiredResourceAccess', 'resourceAppId', 'resourceAccess', 'id', 'type'];
-const PERMISSION_KEY_BY_LOWER = new Map(PERMISSION_KEYS.map((key) => [key.toLowerCase(), key]));
-
-/**
- * Refuses a key that is one of the permission keys in another case (`ResourceAccess`): the check
- * reads the exact spelling, so such an entry would be read as holding nothing.
- */
-function rejectMiscasedKeys(data: unknown, depth = 0): void {
-  if (depth > 8 || typeof data !== 'object' || data === null) return;
-  const values = Array.isArray(data) ? data : Object.values(data);
-  if (!Array.isArray(data)) {
-    for (const key of Object.keys(data)) {
-      const meant = PERMISSION_KEY_BY_LOWER.get(key.toLowerCase());
-      if (meant && meant !== key) {
-        throw new ManifestError(
-          `This manifest has the key ${quoteInputText(key)} where the check reads "${meant}" (the spelling and case matter): its permissions would be skipped. Spell it "${meant}", as the Manifest page does.`,
-        );
-      }
-    }
-  }
-  for (const value of values) rejectMiscasedKeys(value, depth + 1);
 }
 
 function readPermissionList(list: unknown[]): PermissionList {
@@ -302,25 +146,10 @@ function unwrapApplication(data: unknown): Record<string, unknown> {
   return data;
 }
 
-function rejectLookalikes(app: Record<string, unknown>): void {
-  if ('requiredResourceAccess' in app) return;
-  if ('servicePrincipalType' in app || 'appRoleAssignmentRequired' in app || 'servicePrincipalNames' in app) {
-    throw new ManifestError(
-      `This JSON is a service principal (an Enterprise application), not an app manifest: it has no requiredResourceAccess array. ${WHERE_TO_EXPORT}`,
-    );
-  }
-  if ('guide' in app && 'resources' in app) {
-    throw new ManifestError(
-      `This JSON is a guide's permission profile (permissions.json), not an app manifest. ${WHERE_TO_EXPORT}`,
-    );
-  }
-  throw new ManifestError(`This JSON is not an app manifest: it has no requiredResourceAccess array. ${WHERE_TO_EXPORT}`);
-}
-
+/** A GUID as normalizeGuid reads it; any other text trimmed (an id the check only shows). */
 function lowerGuidOrText(value: string | null | undefined): string | null {
   if (!value) return null;
-  const trimmed = value.trim();
-  return GUID_PATTERN.test(trimmed) ? trimmed.toLowerCase() : trimmed;
+  return normalizeGuid(value) ?? value.trim();
 }
 
 function signInAudienceOf(app: ParsedManifest): string | null {
