@@ -31,7 +31,7 @@ export function tooDeeplyNested(depth: number): string {
 }
 
 /** Whether a text is more than MAX_MANIFEST_BYTES once written as UTF-8 (without encoding it). */
-function exceedsManifestSize(text: string): boolean {
+export function exceedsManifestSize(text: string): boolean {
   if (text.length > MAX_MANIFEST_BYTES) return true; // every character is at least one byte
   if (text.length * 3 <= MAX_MANIFEST_BYTES) return false; // and at most three (a pair of surrogates: four for two)
   let bytes = 0;
