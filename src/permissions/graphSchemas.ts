@@ -62,12 +62,16 @@ export const appRoleAssignmentPage = pageSchema(appRoleAssignmentSchema);
 /** /servicePrincipals(appId='…')/oauth2PermissionGrants: delegated permissions granted to the app. */
 export const permissionGrantPage = pageSchema(permissionGrantSchema);
 
-/** The answer to a JSON `$batch`: one response per sub-request, by id, in any order. */
+/**
+ * The answer to a JSON `$batch`: one response per sub-request, by id, in any order. The same
+ * shape whether Graph answered the reader or an admin pasted what `az rest` printed
+ * (pastedAnswer.ts).
+ */
 export const batchResponseSchema = z.object({
   responses: z.array(
     z.object({
       id: z.string(),
-      status: z.number(),
+      status: z.number().int().min(100).max(599),
       headers: z.record(z.string(), z.string()).nullish(),
       body: z.unknown().optional(),
     }),

@@ -6,7 +6,7 @@
  * (pastedTransport.ts). Anything else pasted (a shell's error text, a manifest, hand-edited or
  * cut-off JSON) gets a message that says what it is and what to paste instead, never a verdict.
  */
-import * as z from 'zod';
+import {batchResponseSchema} from './graphSchemas';
 import {exceedsManifestSize, MAX_JSON_DEPTH, MAX_MANIFEST_BYTES, nestingDepth} from './manifestInput';
 import {lineAndColumn} from './jsonPositions';
 import {locateJsonError} from './jsonSyntax';
@@ -42,15 +42,6 @@ export class PastedAnswerError extends Error {
 }
 
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
-
-const subResponseSchema = z.object({
-  id: z.string(),
-  status: z.number().int().min(100).max(599),
-  headers: z.record(z.string(), z.string()).nullish(),
-  body: z.unknown().optional(),
-});
-
-const batchAnswerSchema = z.object({responses: z.array(subResponseSchema)});
 
 /** The first line of a text, cut to a readable length, for quoting in a message. */
 function firstLine(text: string): string {
@@ -141,7 +132,7 @@ export function parsePastedAnswer(text: string): PastedSubResponse[] {
     const code = typeof error?.code === 'string' ? error.code : 'an error';
     throw new PastedAnswerError('not-a-batch-answer', `Microsoft Graph answered the whole request with ${code} instead of the answers. ${PASTE_AGAIN}`);
   }
-  const parsed = batchAnswerSchema.safeParse(value);
+  const parsed = batchResponseSchema.safeParse(value);
   if (!parsed.success) {
     throw new PastedAnswerError(
       'not-a-batch-answer',

@@ -16,17 +16,8 @@
  *     body goes in a file, `--body '@batch.json'` (cmd: no quotes at all, since cmd keeps them).
  */
 import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './clouds';
+import type {BatchBody} from './readPlan';
 import type {CloudName} from './types';
-
-export interface BatchRequest {
-  id: string;
-  method: 'GET';
-  url: string;
-}
-
-export interface BatchBody {
-  requests: BatchRequest[];
-}
 
 /** What the page and the CLI print for one read. */
 export interface ReadCommands {
@@ -69,7 +60,7 @@ function singleQuoted(text: string): string {
   return `'${text}'`;
 }
 
-/** The commands for reading `body` in `cloud`. */
+/** The commands for reading `body` (readPlan.ts: firstBatchBody, what the reader sends) in `cloud`. */
 export function readCommands(cloud: CloudName, body: BatchBody): ReadCommands {
   const {graphHost} = cloudByName(cloud);
   const batchUrl = `https://${graphHost}/v1.0/$batch`;

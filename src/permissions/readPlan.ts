@@ -1,11 +1,13 @@
 /**
  * What the tenant reader asks Microsoft Graph, as plain data: the sub-requests of its `$batch`
  * round trips and the JSON bodies they are sent in. Pure, so that what the reader sends can be
- * shown to a person (an `az rest` command that runs the same read) byte for byte: the reader
- * sends exactly the bodies built here.
+ * shown to a person byte for byte (readCommands.ts prints the first body as `az rest` and Graph
+ * PowerShell commands): the reader sends exactly the bodies built here.
  *
  * Every URL is by alternate key or object id, and holds only GUIDs the plan checked: nothing a
- * person typed reaches Graph unchecked.
+ * person typed reaches Graph unchecked. The quotes of an alternate key are written %27
+ * (`appId=%27…%27`), which Graph reads as `'`: the body then has no single quote, so a shell
+ * command can carry it between single quotes as it is.
  */
 import {isGuid, normalizeGuid} from './ids';
 import {TenantReadError} from './tenantReadError';
@@ -53,10 +55,13 @@ export function readableAppId(input: string): string {
   return appId;
 }
 
+/** An alternate key by application id, its quotes as %27 (see the module comment). */
+const byAppId = (appId: string) => `appId=%27${appId}%27`;
+
 /** A sub-request that looks up an API's service principal, to name its permission ids. */
 export interface ApiLookup {
   itemId: string;
-  /** By application id (`/servicePrincipals(appId='…')`) or by object id (a grant's resourceId). */
+  /** By application id (`/servicePrincipals(appId=%27…%27)`) or by object id (a grant's resourceId). */
   by: 'app' | 'object';
   id: string;
 }
@@ -68,7 +73,7 @@ export interface ReadRound {
 }
 
 function lookupItem({itemId, by, id}: ApiLookup): BatchItem {
-  const path = by === 'app' ? `/servicePrincipals(appId='${id}')` : `/servicePrincipals/${id}`;
+  const path = by === 'app' ? `/servicePrincipals(${byAppId(id)})` : `/servicePrincipals/${id}`;
   return {id: itemId, url: `${path}?$select=${SP_SELECT}`};
 }
 
@@ -80,10 +85,10 @@ function lookupItem({itemId, by, id}: ApiLookup): BatchItem {
 export function firstRead(appId: string, profile: Profile): ReadRound {
   const apis = [...new Set(profile.resources.map((r) => r.resourceAppId.toLowerCase()))].filter((id) => isGuid(id));
   const lookups = apis.map((id, i): ApiLookup => ({itemId: `resource-${i}`, by: 'app', id}));
-  const spPath = `/servicePrincipals(appId='${appId}')`;
+  const spPath = `/servicePrincipals(${byAppId(appId)})`;
   return {
     items: [
-      {id: 'application', url: `/applications(appId='${appId}')?$select=${APP_SELECT}`},
+      {id: 'application', url: `/applications(${byAppId(appId)})?$select=${APP_SELECT}`},
       {id: 'servicePrincipal', url: `${spPath}?$select=id,appId,displayName`},
       // $top=999: real Graph answers an app's grants in one page.
       {id: 'appRoleAssignments', url: `${spPath}/appRoleAssignments?$top=999`},

@@ -4,8 +4,10 @@
  * reader sends, through either transport.
  */
 import {describe, expect, it} from 'vitest';
+import {CLOUD_NAMES} from '../../../src/permissions/clouds';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import type {FetchFunction} from '../../../src/permissions/graphTransport';
+import {readCommands} from '../../../src/permissions/readCommands';
 import {batchBodies, firstBatchBody, MAX_BATCH, otherApisRead} from '../../../src/permissions/readPlan';
 import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
@@ -52,9 +54,9 @@ describe('firstBatchBody', () => {
       ['resource-0', 'GET'],
     ]);
     expect(body.requests[0]!.url).toBe(
-      `/applications(appId='${appId}')?$select=id,appId,displayName,signInAudience,requiredResourceAccess,passwordCredentials,keyCredentials`,
+      `/applications(appId=%27${appId}%27)?$select=id,appId,displayName,signInAudience,requiredResourceAccess,passwordCredentials,keyCredentials`,
     );
-    expect(body.requests[2]!.url).toBe(`/servicePrincipals(appId='${appId}')/appRoleAssignments?$top=999`);
+    expect(body.requests[2]!.url).toBe(`/servicePrincipals(appId=%27${appId}%27)/appRoleAssignments?$top=999`);
   });
 
   it('reads the application ID as people paste it (normalizeGuid), and refuses one that is not a GUID, as the reader does', () => {
@@ -73,6 +75,16 @@ describe('firstBatchBody', () => {
   });
 });
 
+describe('the first body as commands (readCommands.ts)', () => {
+  it.each(CLOUD_NAMES)('prints in %s as it is sent: one line of printable ASCII without a single quote', (cloud) => {
+    const body = firstBatchBody(sampleApp('compliant').appId, profile);
+    const commands = readCommands(cloud, body);
+    expect(commands.body).toBe(JSON.stringify(body));
+    expect(commands.body).toMatch(/^[\x20-\x26\x28-\x7e]+$/);
+    expect(commands.azureCli).toContain(`--body '${JSON.stringify(body)}'`);
+  });
+});
+
 describe('batchBodies and otherApisRead', () => {
   it('splits sub-requests into batches of at most MAX_BATCH, in order', () => {
     const items = Array.from({length: 45}, (_, i) => ({id: `i${i}`, url: `/x/${i}`}));
@@ -86,7 +98,7 @@ describe('batchBodies and otherApisRead', () => {
     const round = otherApisRead([guid, "x')"], ['nope', guid]);
     expect(round.items.map((i) => i.url)).toEqual([
       `/servicePrincipals/${guid}?$select=id,appId,displayName,appRoles,oauth2PermissionScopes`,
-      `/servicePrincipals(appId='${guid}')?$select=id,appId,displayName,appRoles,oauth2PermissionScopes`,
+      `/servicePrincipals(appId=%27${guid}%27)?$select=id,appId,displayName,appRoles,oauth2PermissionScopes`,
     ]);
     expect(round.lookups).toEqual([
       {itemId: 'object-0', by: 'object', id: guid},
