@@ -92,15 +92,16 @@ interface SequentialResult {
 
 async function readSequentially(client: Client, appId: string, profile: Profile): Promise<SequentialResult> {
   let requests = 0;
-  const get = async (url: string): Promise<any> => {
+  // Only the fields this reader looks at; the Graph client returns parsed JSON.
+  const get = async <T>(url: string): Promise<T> => {
     requests += 1;
-    return client.api(url).get();
+    return (await client.api(url).get()) as T;
   };
-  const getAll = async (url: string): Promise<any[]> => {
-    const items: any[] = [];
+  const getAll = async (url: string): Promise<Array<{resourceId: string}>> => {
+    const items: Array<{resourceId: string}> = [];
     let next: string | undefined = url;
     while (next) {
-      const page = await get(next);
+      const page: {value: Array<{resourceId: string}>; '@odata.nextLink'?: string} = await get(next);
       items.push(...page.value);
       next = page['@odata.nextLink'];
     }
@@ -113,10 +114,10 @@ async function readSequentially(client: Client, appId: string, profile: Profile)
   const grants = await getAll(`/servicePrincipals(appId='${appId}')/oauth2PermissionGrants`);
   const resourceObjectIds = new Set<string>();
   for (const resource of profile.resources) {
-    const sp = await get(`/servicePrincipals(appId='${resource.resourceAppId}')?$select=${select}`);
+    const sp = await get<{id: string}>(`/servicePrincipals(appId='${resource.resourceAppId}')?$select=${select}`);
     resourceObjectIds.add(sp.id);
   }
-  for (const id of new Set([...assignments, ...grants].map((g) => g.resourceId as string))) {
+  for (const id of new Set([...assignments, ...grants].map((g) => g.resourceId))) {
     if (!resourceObjectIds.has(id)) await get(`/servicePrincipals/${id}?$select=${select}`);
   }
   return {requests, appRoleAssignments: assignments.length, oauth2PermissionGrants: grants.length};

@@ -111,7 +111,7 @@ function appRegistrations(portal) {
     const bar = commandBar(246, 116, [['+', 'New registration', 40], ['', 'Endpoints'], ['', 'Troubleshooting'], ['↻', 'Refresh']]);
     s += bar.svg + line(230, 152, W, 152, C.line);
     marks.push(mark(2, bar.boxes[0], 'right', 3));
-    s += listOfApps(250, 168, portal);
+    s += listOfApps(250, 168);
   } else {
     s += crumbs(['Home', TENANT]) + title(`${TENANT} | App registrations`, 98, 'Azure Active Directory');
     const top = 132;
@@ -129,7 +129,7 @@ function appRegistrations(portal) {
     const bar = commandBar(236, 142, [['+', 'New registration', 40], ['', 'Endpoints'], ['', 'Troubleshooting'], ['↻', 'Refresh']]);
     s += bar.svg + line(220, 178, W, 178, C.line);
     marks.push(mark(2, bar.boxes[0], 'right', 3));
-    s += listOfApps(240, 200, portal);
+    s += listOfApps(240, 200);
   }
   const place = portal === 'entra' ? 'the Microsoft Entra admin center' : 'the Azure portal';
   return {
@@ -141,7 +141,7 @@ function appRegistrations(portal) {
     body: s + marks.join(''),
   };
 }
-function listOfApps(x, y, portal) {
+function listOfApps(x, y) {
   let s = '';
   const tabs = ['All applications', 'Owned applications', 'Deleted applications'];
   let tx = x;
@@ -230,7 +230,7 @@ function configuredTable(x, y, rows, o = {}) {
   return {svg: s, statusBoxes, bottom: ry};
 }
 
-function apiPermissionsBase(portal, h, o) {
+function apiPermissionsBase(portal, h) {
   const page = appPage(portal, h, 'API permissions', 'API permissions');
   let s = page.svg;
   const x = 220;

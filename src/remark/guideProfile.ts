@@ -14,7 +14,7 @@ import type {LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
 import {findPermission} from '../permissions/catalog';
 import {otherType} from '../permissions/permissionType';
-import type {PermissionType, Profile} from '../permissions/types';
+import type {Profile} from '../permissions/types';
 import {CURRENT_VERSION, locateDocFile, releasedVersions} from '../profiles/locate';
 import {jsonValuePositions, spanOfPath, splitJsonPath, type TextSpan} from '../permissions/jsonPositions';
 import * as profileModule from '../permissions/profile';

@@ -367,7 +367,7 @@ export function createGraphStandIn(options: GraphStandInOptions = {}): GraphStan
   /** The writes a fix makes (tests only, see acceptWrites). */
   function answerWrite(method: string, target: string, bodyText: string): Answer {
     const path = splitOnce(target, '?')[0].replace(/^\/v1\.0(?=\/)/i, '');
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = bodyText ? (JSON.parse(bodyText) as Record<string, unknown>) : {};
     } catch {
