@@ -19,6 +19,10 @@ import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './cloud
 import type {BatchBody} from './readPlan';
 import type {CloudName} from './types';
 
+/** What readCommands prints: the reader's own `$batch` body (one definition, readPlan.ts). */
+export type {BatchBody};
+export type BatchRequest = BatchBody['requests'][number];
+
 /** What the page and the CLI print for one read. */
 export interface ReadCommands {
   /** https://{graph host}/v1.0/$batch */
@@ -60,7 +64,7 @@ function singleQuoted(text: string): string {
   return `'${text}'`;
 }
 
-/** The commands for reading `body` (readPlan.ts: firstBatchBody, what the reader sends) in `cloud`. */
+/** The commands for reading `body` (readPlan.ts: firstBatchOf, what the reader sends) in `cloud`. */
 export function readCommands(cloud: CloudName, body: BatchBody): ReadCommands {
   const {graphHost} = cloudByName(cloud);
   const batchUrl = `https://${graphHost}/v1.0/$batch`;

@@ -104,7 +104,7 @@ export function firstRead(appId: string, profile: Profile): ReadRound {
  * A profile of more than 16 APIs takes more than one batch in that round trip (MAX_BATCH); this
  * is the first. Throws 'invalid-app-id' as readableAppId does.
  */
-export function firstBatchBody(appId: string, profile: Profile): BatchBody {
+export function firstBatchOf(appId: string, profile: Profile): BatchBody {
   return batchBodies(firstRead(readableAppId(appId), profile).items)[0]!;
 }
 

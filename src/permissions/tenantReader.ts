@@ -30,6 +30,9 @@ import {TenantReadError} from './tenantReadError';
 import type {CloudName, ObservedState, Profile, UnreadPart} from './types';
 import type * as z from 'zod';
 
+/** The first `$batch` body readTenantState sends for an app and a profile, byte for byte (readPlan.ts). */
+export {firstBatchOf} from './readPlan';
+
 export interface ReadTenantOptions {
   /**
    * How to reach Graph: createGraphTransport (live checks), graphClientTransport over a Graph

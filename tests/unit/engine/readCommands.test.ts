@@ -6,8 +6,7 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {CLOUD_NAMES} from '../../../src/permissions/clouds';
-import {readCommands} from '../../../src/permissions/readCommands';
-import type {BatchBody} from '../../../src/permissions/readPlan';
+import {readCommands, type BatchBody} from '../../../src/permissions/readCommands';
 import {cmdWords, powershellWords} from '../../support/shellWords';
 
 const APP_ID = '6dbc10da-23ad-499f-ba72-f7e97dde937b';

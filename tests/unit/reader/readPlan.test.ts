@@ -8,7 +8,7 @@ import {CLOUD_NAMES} from '../../../src/permissions/clouds';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import type {FetchFunction} from '../../../src/permissions/graphTransport';
 import {readCommands} from '../../../src/permissions/readCommands';
-import {batchBodies, firstBatchBody, MAX_BATCH, otherApisRead} from '../../../src/permissions/readPlan';
+import {batchBodies, firstBatchOf, MAX_BATCH, otherApisRead} from '../../../src/permissions/readPlan';
 import {sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
@@ -30,7 +30,7 @@ function recordingBatches() {
   return {bodies, fetchFn};
 }
 
-describe('firstBatchBody', () => {
+describe('firstBatchOf', () => {
   for (const via of ['fetchTransport', 'graph client'] as const) {
     it(`is, byte for byte, the first $batch body the reader sends (${via})`, async () => {
       const {bodies, fetchFn} = recordingBatches();
@@ -39,13 +39,13 @@ describe('firstBatchBody', () => {
       const typed = ` ${sampleApp('compliant').appId.toUpperCase()} `;
       await readTenantState({client, cloud: 'global', appId: typed, profile});
       expect(bodies).toHaveLength(1);
-      expect(bodies[0]).toBe(JSON.stringify(firstBatchBody(typed, profile)));
+      expect(bodies[0]).toBe(JSON.stringify(firstBatchOf(typed, profile)));
     });
   }
 
   it('names the app, its grants and every API of the profile once, by alternate key', () => {
     const appId = sampleApp('compliant').appId;
-    const body = firstBatchBody(appId, profile);
+    const body = firstBatchOf(appId, profile);
     expect(body.requests.map((r) => [r.id, r.method])).toEqual([
       ['application', 'GET'],
       ['servicePrincipal', 'GET'],
@@ -61,15 +61,15 @@ describe('firstBatchBody', () => {
 
   it('reads the application ID as people paste it (normalizeGuid), and refuses one that is not a GUID, as the reader does', () => {
     const appId = sampleApp('compliant').appId;
-    expect(firstBatchBody(`{${appId.toUpperCase()}}\n`, profile)).toEqual(firstBatchBody(appId, profile));
-    expect(() => firstBatchBody("x') or 1 eq 1", profile)).toThrow(TenantReadError);
-    expect(() => firstBatchBody("x') or 1 eq 1", profile)).toThrow(expect.objectContaining({code: 'invalid-app-id'}));
+    expect(firstBatchOf(`{${appId.toUpperCase()}}\n`, profile)).toEqual(firstBatchOf(appId, profile));
+    expect(() => firstBatchOf("x') or 1 eq 1", profile)).toThrow(TenantReadError);
+    expect(() => firstBatchOf("x') or 1 eq 1", profile)).toThrow(expect.objectContaining({code: 'invalid-app-id'}));
   });
 
   it('is the first of the batches when a profile names more APIs than one batch holds', () => {
     const apis = Array.from({length: 30}, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
     const many: Profile = {...profile, resources: apis.map((resourceAppId) => ({resourceAppId, name: 'API', required: [], allowed: []}))};
-    const body = firstBatchBody(sampleApp('compliant').appId, many);
+    const body = firstBatchOf(sampleApp('compliant').appId, many);
     expect(body.requests).toHaveLength(MAX_BATCH);
     expect(body.requests.at(-1)!.url).toContain(apis[MAX_BATCH - 5]);
   });
@@ -77,7 +77,7 @@ describe('firstBatchBody', () => {
 
 describe('the first body as commands (readCommands.ts)', () => {
   it.each(CLOUD_NAMES)('prints in %s as it is sent: one line of printable ASCII without a single quote', (cloud) => {
-    const body = firstBatchBody(sampleApp('compliant').appId, profile);
+    const body = firstBatchOf(sampleApp('compliant').appId, profile);
     const commands = readCommands(cloud, body);
     expect(commands.body).toBe(JSON.stringify(body));
     expect(commands.body).toMatch(/^[\x20-\x26\x28-\x7e]+$/);
