@@ -4,7 +4,7 @@
  */
 import type {RemediationContext} from './remediation';
 import {fixAddCertificate, fixAddSecret, fixSignInAudience} from './settingFixes';
-import type {ObservedCredential, ObservedState, Profile, SettingFinding} from './types';
+import type {Fix, ObservedCredential, ObservedState, Profile, SettingFinding} from './types';
 
 /** Credentials that end within this many days are reported as expiring. */
 const EXPIRY_WARNING_DAYS = 30;
@@ -80,81 +80,64 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function settingFindings(remediation: RemediationContext, profile: Profile, observed: ObservedState, now: Date): SettingFinding[] {
-  const findings: SettingFinding[] = [];
-  const expected = profile.expect.signInAudience;
-  const actual = observed.app.signInAudience;
+/** The sign-in audience against the guide's: missing, a mismatch (both with a fix), or ok. */
+function audienceFinding(remediation: RemediationContext, expected: string, actual: string | null): SettingFinding {
+  const setting = 'signInAudience';
   if (actual === null) {
-    findings.push({
-      kind: 'setting',
-      setting: 'signInAudience',
-      status: 'missing',
-      severity: 'warning',
-      expected,
-      message: `The app's sign-in audience is not stated; the guide expects ${expected}.`,
-      fix: fixSignInAudience(expected, remediation),
-    });
-  } else if (actual !== expected) {
-    findings.push({
-      kind: 'setting',
-      setting: 'signInAudience',
-      status: 'mismatch',
-      severity: 'warning',
-      expected,
-      actual,
-      message: `The app's supported account types (signInAudience) are ${actual}; the guide expects ${expected}.`,
-      fix: fixSignInAudience(expected, remediation),
-    });
-  } else {
-    findings.push({kind: 'setting', setting: 'signInAudience', status: 'ok', severity: 'info', expected, actual, message: `Sign-in audience is ${actual}, as the guide expects.`});
+    const message = `The app's sign-in audience is not stated; the guide expects ${expected}.`;
+    return {kind: 'setting', setting, status: 'missing', severity: 'warning', expected, message, fix: fixSignInAudience(expected, remediation)};
   }
+  if (actual !== expected) {
+    const message = `The app's supported account types (signInAudience) are ${actual}; the guide expects ${expected}.`;
+    return {kind: 'setting', setting, status: 'mismatch', severity: 'warning', expected, actual, message, fix: fixSignInAudience(expected, remediation)};
+  }
+  return {kind: 'setting', setting, status: 'ok', severity: 'info', expected, actual, message: `Sign-in audience is ${actual}, as the guide expects.`};
+}
 
-  const credentials = observed.app.credentials;
+/** Whether the app has the kind of credential the guide asks for (a warning when not, with the fix that adds it). */
+function credentialKindFinding(remediation: RemediationContext, wanted: Profile['expect']['credential'], credentials: ObservedCredential[]): SettingFinding {
   const secrets = credentials.filter((c) => c.kind === 'secret').length;
   const certificates = credentials.filter((c) => c.kind === 'certificate').length;
-  const wanted = profile.expect.credential;
   const have = `${secrets} secret${secrets === 1 ? '' : 's'}, ${certificates} certificate${certificates === 1 ? '' : 's'}`;
+  const warning = (status: 'missing' | 'mismatch', message: string, fix: Fix): SettingFinding => ({
+    kind: 'setting',
+    setting: 'credentials',
+    status,
+    severity: 'warning',
+    expected: wanted,
+    actual: have,
+    message,
+    fix,
+  });
   if (secrets + certificates === 0) {
-    findings.push({
-      kind: 'setting',
-      setting: 'credentials',
-      status: 'missing',
-      severity: 'warning',
-      expected: wanted,
-      actual: have,
-      message: `The app has no ${wanted === 'certificate' ? 'certificate' : wanted === 'secret' ? 'client secret' : 'client secret or certificate'}: the scanner cannot sign in without one.`,
-      fix: wanted === 'certificate' ? fixAddCertificate(remediation) : fixAddSecret(remediation),
-    });
-  } else if (wanted === 'certificate' && certificates === 0) {
-    findings.push({
-      kind: 'setting',
-      setting: 'credentials',
-      status: 'mismatch',
-      severity: 'warning',
-      expected: wanted,
-      actual: have,
-      message: 'The app has only client secrets; the guide asks for a certificate. Upload a certificate and give the scanner its private key.',
-      fix: fixAddCertificate(remediation),
-    });
-  } else if (wanted === 'secret' && secrets === 0) {
-    findings.push({
-      kind: 'setting',
-      setting: 'credentials',
-      status: 'mismatch',
-      severity: 'warning',
-      expected: wanted,
-      actual: have,
-      message: 'The app has only certificates; the guide asks for a client secret.',
-      fix: fixAddSecret(remediation),
-    });
-  } else {
-    findings.push({kind: 'setting', setting: 'credentials', status: 'ok', severity: 'info', expected: wanted, actual: have, message: `The app has ${have}.`});
+    return warning(
+      'missing',
+      `The app has no ${wanted === 'certificate' ? 'certificate' : wanted === 'secret' ? 'client secret' : 'client secret or certificate'}: the scanner cannot sign in without one.`,
+      wanted === 'certificate' ? fixAddCertificate(remediation) : fixAddSecret(remediation),
+    );
   }
+  if (wanted === 'certificate' && certificates === 0) {
+    return warning(
+      'mismatch',
+      'The app has only client secrets; the guide asks for a certificate. Upload a certificate and give the scanner its private key.',
+      fixAddCertificate(remediation),
+    );
+  }
+  if (wanted === 'secret' && secrets === 0) {
+    return warning('mismatch', 'The app has only certificates; the guide asks for a client secret.', fixAddSecret(remediation));
+  }
+  return {kind: 'setting', setting: 'credentials', status: 'ok', severity: 'info', expected: wanted, actual: have, message: `The app has ${have}.`};
+}
 
+export function settingFindings(remediation: RemediationContext, profile: Profile, observed: ObservedState, now: Date): SettingFinding[] {
+  const {credentials} = observed.app;
+  const findings = [
+    audienceFinding(remediation, profile.expect.signInAudience, observed.app.signInAudience),
+    credentialKindFinding(remediation, profile.expect.credential, credentials),
+  ];
   for (const kind of ['secret', 'certificate'] as const) {
     const finding = credentialSetting(remediation, kind, credentials, now);
     if (finding) findings.push(finding);
   }
   return findings;
 }
-
