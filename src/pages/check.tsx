@@ -10,7 +10,6 @@ import Link from '@docusaurus/Link';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLocation} from '@docusaurus/router';
-import {usePluginData} from '@docusaurus/useGlobalData';
 import {useDocsPreferredVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
 import PermissionCheck from '@site/src/components/PermissionCheck';
 import {
@@ -20,7 +19,7 @@ import {
   versionLabel,
   type SupportLinkParams,
 } from '@site/src/components/PermissionCheck/supportLink';
-import type {PermissionProfilesData} from '@site/src/plugins/permission-profiles/types';
+import {findProfile, usePermissionProfiles} from '@site/src/plugins/permission-profiles/usePermissionProfiles';
 import styles from './check.module.css';
 
 /**
@@ -29,7 +28,7 @@ import styles from './check.module.css';
  * that the guide link's href is never left as the server wrote it.
  */
 function useSupportLink(): {params: SupportLinkParams; read: boolean} {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const data = usePermissionProfiles();
   const isBrowser = useIsBrowser();
   const {search} = useLocation();
   const query = isBrowser ? search : '';
@@ -58,8 +57,8 @@ function usePreferCheckedVersion(version: string, read: boolean): void {
 }
 
 function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Element {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
-  const profile = data.profiles.find((entry) => entry.guide === params.guide && entry.version === params.version)?.profile;
+  const data = usePermissionProfiles();
+  const profile = findProfile(data, params.guide, params.version)?.profile;
   const prefilled =
     params.tenant && params.appId ? 'the tenant and the app' : params.tenant ? 'the tenant' : params.appId ? 'the app' : null;
   const versionText =
@@ -97,7 +96,7 @@ function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Elem
 }
 
 function CheckPageContent(): React.JSX.Element {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const data = usePermissionProfiles();
   const {params, read} = useSupportLink();
   const guidePath = useGuidePath(params.guide, params.version);
   usePreferCheckedVersion(params.version, read);
