@@ -8,7 +8,7 @@ import {
   adminConsentWord,
   verdictSentence,
   yesNo,
-} from '../PermissionCheck/wording';
+} from '../../check/wording';
 import type {CheckResult, Finding, PermissionFinding, RemedyAction, Severity, SettingFinding} from '../../permissions/types';
 import styles from './styles.module.css';
 

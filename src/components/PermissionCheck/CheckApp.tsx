@@ -10,6 +10,7 @@ import React, {useCallback, useEffect, useId, useRef, useState} from 'react';
 import clsx from 'clsx';
 import CheckResults from '../CheckResults';
 import CopyButton from '../CopyButton';
+import IdField from '../IdField';
 import ModeTabs from '../ModeTabs';
 import {readPendingSignIn} from '../../auth/pendingSignIn';
 import type {LiveSession, LiveSignInSettings} from '../../auth';
@@ -20,7 +21,9 @@ import {loadCheckEngine, loadGraphReader, loadSignIn, type CheckEngine} from './
 import {SAMPLE_APPS} from '../../permissions/sampleTenant/apps';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../permissions/manifestInput';
 import {normalizeGuid, normalizeTenant} from '../../permissions/ids';
-import {buildSupportLink, CURRENT_VERSION} from './supportLink';
+import {versionLabel} from '../../permissions/versionNames';
+import {idFieldProblem} from '../../check/fieldProblems';
+import {buildSupportLink} from '../../check/supportLink';
 import styles from './styles.module.css';
 
 export type CheckMode = 'sample' | 'live' | 'manifest';
@@ -41,6 +44,8 @@ export interface CheckAppProps {
   guide: string;
   /** Docusaurus version name of the profile ("2.0", "current"). */
   version: string;
+  /** The newest released version, so the intro can say "latest release". */
+  latestVersion?: string;
   profile: Profile;
   /** The Entra app (client) ID the site signs in with; empty: live sign-in unavailable. */
   clientId: string;
@@ -113,22 +118,10 @@ function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
-// IDs are read as people paste them: braces and whitespace around a GUID are forgiven
-// (normalizeGuid, the engine's one definition).
-function tenantError(value: string): string | null {
-  if (!value.trim() || normalizeTenant(value)) return null;
-  return 'Enter the tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com, or leave it empty to use your own organization.';
-}
-
-function appIdError(value: string): string | null {
-  if (!value.trim()) return 'Enter the application (client) ID from the Overview page of the app registration.';
-  if (!normalizeGuid(value)) return 'The application (client) ID is a GUID such as 00000000-0000-0000-0000-000000000000; copy it from the Overview page of the app registration.';
-  return null;
-}
-
 export default function CheckApp({
   guide,
   version,
+  latestVersion,
   profile,
   clientId,
   cloud,
@@ -144,7 +137,7 @@ export default function CheckApp({
   const [sampleAppId, setSampleAppId] = useState(SAMPLE_APPS[0]?.appId ?? '');
   const [tenant, setTenant] = useState(initialTenant ?? '');
   const [appId, setAppId] = useState(initialAppId ?? '');
-  const [inputErrors, setInputErrors] = useState<{tenant?: string | null; appId?: string | null}>({});
+  const [inputErrors, setInputErrors] = useState<{tenant: string | null; appId: string | null}>({tenant: null, appId: null});
   const [manifestText, setManifestText] = useState('');
   // The manifest field is uncontrolled: React never copies its text (up to 2 MB) back into the
   // DOM on a render. manifestAccepted is the text it last accepted (what a refused change reverts to).
@@ -385,7 +378,7 @@ export default function CheckApp({
   const liveTask =
     (options: {forceSignIn: boolean}): Task =>
     async (progress, signal) => {
-      const errors = {tenant: tenantError(tenant), appId: appIdError(appId)};
+      const errors = {tenant: idFieldProblem('tenant', tenant, {optional: true}), appId: idFieldProblem('appId', appId, {optional: false})};
       setInputErrors(errors);
       if (errors.tenant || errors.appId) throw new CheckProblem([errors.appId, errors.tenant].filter(Boolean).join(' '));
       // Validated above, so both normalize: braces and spaces around a GUID are gone.
@@ -585,7 +578,6 @@ export default function CheckApp({
   }
 
   const selectedSample = SAMPLE_APPS.find((candidate) => candidate.appId === sampleAppId) ?? null;
-  const describedBy = (...ids: Array<string | false | null | undefined>) => ids.filter(Boolean).join(' ') || undefined;
 
   let panel: React.ReactNode;
   if (mode === 'sample') {
@@ -629,51 +621,25 @@ export default function CheckApp({
           Graph with two read-only permissions (Application.Read.All, Directory.Read.All). Nothing is changed or stored.
         </p>
         {!liveAvailable && <p className={styles.unavailable}>{NO_CLIENT_ID_REASON}</p>}
-        <div className={styles.field}>
-          <label htmlFor={`${id}-tenant`}>Tenant ID or domain</label>
-          <input
-            id={`${id}-tenant`}
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="contoso.onmicrosoft.com"
-            value={tenant}
-            onChange={(event) => setTenant(event.target.value)}
-            aria-invalid={inputErrors.tenant ? true : undefined}
-            aria-describedby={describedBy(`${id}-tenant-hint`, inputErrors.tenant && `${id}-tenant-error`)}
-          />
-          <p id={`${id}-tenant-hint`} className={styles.hint}>
-            Optional: leave it empty to sign in to your own organization.
-          </p>
-          {inputErrors.tenant && (
-            <p id={`${id}-tenant-error`} className={styles.fieldError}>
-              {inputErrors.tenant}
-            </p>
-          )}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-app-id`}>Application (client) ID</label>
-          <input
-            id={`${id}-app-id`}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="00000000-0000-0000-0000-000000000000"
-            value={appId}
-            onChange={(event) => setAppId(event.target.value)}
-            aria-invalid={inputErrors.appId ? true : undefined}
-            aria-describedby={describedBy(`${id}-app-id-hint`, inputErrors.appId && `${id}-app-id-error`)}
-          />
-          <p id={`${id}-app-id-hint`} className={styles.hint}>
-            On the Overview page of the app registration you created.
-          </p>
-          {inputErrors.appId && (
-            <p id={`${id}-app-id-error`} className={styles.fieldError}>
-              {inputErrors.appId}
-            </p>
-          )}
-        </div>
+        <IdField
+          id={`${id}-tenant`}
+          label="Tenant ID or domain"
+          inputMode="url"
+          placeholder="contoso.onmicrosoft.com"
+          hint="Optional: leave it empty to sign in to your own organization."
+          value={tenant}
+          onChange={setTenant}
+          error={inputErrors.tenant}
+        />
+        <IdField
+          id={`${id}-app-id`}
+          label="Application (client) ID"
+          placeholder="00000000-0000-0000-0000-000000000000"
+          hint="On the Overview page of the app registration you created."
+          value={appId}
+          onChange={setAppId}
+          error={inputErrors.appId}
+        />
         {session && (
           <p className={styles.account}>
             Signed in as <strong>{session.username}</strong>
@@ -744,8 +710,8 @@ export default function CheckApp({
   return (
     <section ref={sectionRef} aria-label="Permission check" data-testid="permission-check" className={styles.check}>
       <p className={styles.intro}>
-        Compares an app registration with the permissions of this guide ({profile.title}
-        {version === CURRENT_VERSION ? ', next version' : `, version ${version}`}).
+        Compares an app registration with the permissions of this guide: {profile.title}, version{' '}
+        {versionLabel(version, latestVersion)}.
       </p>
       <ModeTabs label="How to check" tabs={TABS} selected={mode} onSelect={setMode}>
         <React.Fragment key={mode}>{panel}</React.Fragment>

@@ -69,6 +69,7 @@ export default function PermissionCheck({guide = 'office365', version, initialTe
           <CheckApp
             guide={guide}
             version={entry.version}
+            latestVersion={data.latestVersion}
             profile={entry.profile}
             clientId={clientId}
             cloud={cloud}

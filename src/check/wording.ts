@@ -9,7 +9,7 @@ import type {
   SettingName,
   SettingStatus,
   UnreadPart,
-} from '../../permissions/types';
+} from '../permissions/types';
 
 export const PERMISSION_STATUS_WORD: Record<PermissionStatus, string> = {
   ok: 'OK',
