@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {RedirectingForSignIn} from '../../../src/auth/redirectingForSignIn';
-import {liveReadFailure} from '../../../src/check/liveReadFailure';
+import {liveReadFailure, SIGN_IN_REFUSED} from '../../../src/check/liveReadFailure';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 
 describe('what a failed live read means for the sign-in (decided on the error alone)', () => {
@@ -13,9 +13,13 @@ describe('what a failed live read means for the sign-in (decided on the error al
     expect(liveReadFailure(new TenantReadError('sign-in', 'x', {cause: msalError}))).toEqual({kind: 'sign-in', cause: msalError});
   });
 
+  it('a 401 from Graph: the token was refused, and only a fresh sign-in helps', () => {
+    expect(liveReadFailure(new TenantReadError('unauthorized', 'x', {status: 401}))).toEqual({kind: 'refused'});
+    expect(SIGN_IN_REFUSED).toMatch(/^Microsoft Graph did not accept your sign-in \(401 Unauthorized\).*select “Sign in and check” to sign in again/);
+  });
+
   it.each([
     new TenantReadError('forbidden', 'x', {status: 403}),
-    new TenantReadError('unauthorized', 'x', {status: 401}),
     new TenantReadError('app-not-found', 'x'),
     new TenantReadError('cancelled', 'x'),
     new RedirectingForSignIn(), // only as the cause of a 'sign-in' read error

@@ -4,13 +4,14 @@
  * and, on the first mount after a redirect sign-in, finishing it and continuing the same check.
  *
  * A failed read is told apart by its error alone (src/check/liveReadFailure.ts): the token
- * function started a redirect (the page is leaving), or it failed (the sign-in error in words).
+ * function started a redirect (the page is leaving), it failed (the sign-in error in words), or
+ * Graph refused the token with a 401 (the session is dropped, so the next check signs in afresh).
  */
 import {useEffect, useRef, useState} from 'react';
 import {readPendingSignIn, type PendingSignIn} from '../../../auth/pendingSignIn';
 import type {LiveSession} from '../../../auth';
 import {idFieldProblem} from '../../../check/fieldProblems';
-import {liveReadFailure} from '../../../check/liveReadFailure';
+import {liveReadFailure, SIGN_IN_REFUSED} from '../../../check/liveReadFailure';
 import {CheckProblem, LEAVING_FOR_SIGN_IN, type RunResult} from '../../../check/outcome';
 import {readApp, readingMessage} from '../../../check/readApp';
 import {normalizeGuid, normalizeTenant} from '../../../permissions/ids';
@@ -77,6 +78,9 @@ export function useLiveCheck(options: LiveCheckOptions): LiveCheck {
           return LEAVING_FOR_SIGN_IN;
         case 'sign-in':
           throw live.signInProblem(failure.cause, wanted.tenant);
+        case 'refused':
+          await live.drop(session);
+          throw new CheckProblem(SIGN_IN_REFUSED);
         case 'other':
           throw caught;
       }

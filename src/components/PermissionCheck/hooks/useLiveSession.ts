@@ -1,6 +1,7 @@
 /**
  * The live check's sign-in: the session (who is signed in, for which tenant), signing in when a
- * check needs it, finishing a redirect sign-in when the page comes back, and signing out. MSAL loads (loadSignIn) only when one of
+ * check needs it, finishing a redirect sign-in when the page comes back, signing out, and
+ * dropping a session Microsoft Graph no longer accepts. MSAL loads (loadSignIn) only when one of
  * these runs; a sign-in that fails becomes a CheckProblem in the words of describeSignInError.
  */
 import {useCallback, useMemo, useState} from 'react';
@@ -34,6 +35,8 @@ export interface LiveSessionControl {
   resume(pending: Omit<PendingSignIn, 'startedAt'>): Promise<LiveSession>;
   /** Forgets the account in this tab; false when MSAL could not clear its cache. */
   signOut(): Promise<boolean>;
+  /** Graph refused the session's token (401): forget it, so the next check signs in interactively. */
+  drop(session: LiveSession): Promise<void>;
   /** A failed token request or sign-in, in words an admin can act on. */
   signInProblem(cause: unknown, tenant: string): CheckProblem;
 }
@@ -99,5 +102,12 @@ export function useLiveSession({guide, version, clientId, cloud, origin, baseUrl
     }
   }, [session]);
 
-  return {available: settings.clientId !== '', session, sessionFor, resume, signOut, signInProblem};
+  const drop = useCallback(async (refused: LiveSession) => {
+    setSession((current) => (current === refused ? null : current));
+    // Clearing MSAL's cache for the account is what makes the next sign-in interactive: a
+    // silent one would hand back the same refused token.
+    await refused.signOut().catch(() => undefined);
+  }, []);
+
+  return {available: settings.clientId !== '', session, sessionFor, resume, signOut, drop, signInProblem};
 }
