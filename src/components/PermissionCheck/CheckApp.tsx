@@ -13,7 +13,7 @@ import CheckResults from '../CheckResults';
 import ModeTabs from '../ModeTabs';
 import type {CloudEndpoints, CloudName, Profile} from '../../permissions/types';
 import {versionLabel} from '../../permissions/versionNames';
-import {useCheckRun} from './hooks/useCheckRun';
+import {useCheckRun, type CheckTask} from './hooks/useCheckRun';
 import {useEngineOnIntent} from './hooks/useEngineOnIntent';
 import {useLiveSession} from './hooks/useLiveSession';
 import LivePanel from './LivePanel';
@@ -60,23 +60,22 @@ export default function CheckApp(props: CheckAppProps): React.JSX.Element {
   const id = useId();
   const rootRef = useRef<HTMLElement>(null);
   const verdictRef = useRef<HTMLDivElement>(null);
-  const [mode, setMode] = useState<CheckMode>(props.initialTenant || props.initialAppId ? 'live' : 'sample');
   const cloudName = cloud.name as CloudName;
 
   const engine = useEngineOnIntent(rootRef);
   // After a cancel, focus goes back to the button that starts a check.
   const run = useCheckRun({onCancelled: () => rootRef.current?.querySelector<HTMLButtonElement>('[data-check-start]')?.focus()});
   const session = useLiveSession({guide, version, clientId: props.clientId, cloud, origin, baseUrl});
+  // A support link's tenant or app, or a redirect sign-in to finish, opens the Live tenant tab.
+  const [mode, setMode] = useState<CheckMode>(session.pending || props.initialTenant || props.initialAppId ? 'live' : 'sample');
   const checkOptions = {profile, cloud: cloudName, ready: engine.ready};
   const sample = useSampleCheck(checkOptions);
   const live = useLiveCheck({
     ...checkOptions,
-    guide,
     run,
     live: session,
     initialTenant: props.initialTenant,
     initialAppId: props.initialAppId,
-    onResume: () => setMode('live'),
   });
   const manifest = useManifestCheck({...checkOptions, tenant: live.tenant, run});
 
@@ -88,12 +87,18 @@ export default function CheckApp(props: CheckAppProps): React.JSX.Element {
   }, [outcome]);
   const error = manifest.problem ?? (state.phase === 'failed' ? state.error : null) ?? engine.loadError;
 
+  /** A new check replaces any alert, a refused manifest's included. */
+  function start(task: CheckTask): void {
+    if (run.busy) return;
+    manifest.clearProblem();
+    run.start(task);
+  }
   const panels: Record<CheckMode, () => React.ReactNode> = {
-    sample: () => <SamplePanel id={id} sample={sample} busy={run.busy} onRun={() => run.start(sample.check)} />,
+    sample: () => <SamplePanel id={id} sample={sample} busy={run.busy} onRun={() => start(sample.check)} />,
     live: () => (
-      <LivePanel id={id} live={live} available={session.available} session={session.session} busy={run.busy} onCheck={() => run.start(live.check)} />
+      <LivePanel id={id} live={live} available={session.available} session={session.session} busy={run.busy} onCheck={() => start(live.check)} />
     ),
-    manifest: () => <ManifestPanel id={id} manifest={manifest} busy={run.busy} onCheck={() => run.start(manifest.check)} />,
+    manifest: () => <ManifestPanel id={id} manifest={manifest} busy={run.busy} onCheck={() => start(manifest.check)} />,
   };
 
   return (

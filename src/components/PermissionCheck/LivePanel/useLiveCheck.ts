@@ -7,8 +7,8 @@
  * function started a redirect (the page is leaving), it failed (the sign-in error in words), or
  * Graph refused the token with a 401 (the session is dropped, so the next check signs in afresh).
  */
-import {useEffect, useRef, useState} from 'react';
-import {readPendingSignIn, type PendingSignIn} from '../../../auth/pendingSignIn';
+import {useEffect, useEffectEvent, useState} from 'react';
+import type {PendingSignIn} from '../../../auth/pendingSignIn';
 import type {LiveSession} from '../../../auth';
 import {idFieldProblem} from '../../../check/fieldProblems';
 import {liveReadFailure, SIGN_IN_REFUSED} from '../../../check/liveReadFailure';
@@ -37,7 +37,6 @@ export interface LiveCheck {
 }
 
 export interface LiveCheckOptions {
-  guide: string;
   profile: Profile;
   cloud: CloudName;
   ready: () => Promise<CheckEngine>;
@@ -45,14 +44,13 @@ export interface LiveCheckOptions {
   live: LiveSessionControl;
   initialTenant?: string | null;
   initialAppId?: string | null;
-  /** Coming back from a redirect sign-in: the Live tenant tab is shown. */
-  onResume: () => void;
 }
 
 export function useLiveCheck(options: LiveCheckOptions): LiveCheck {
-  const {guide, profile, cloud, ready, run, live} = options;
-  const [tenant, setTenant] = useState(options.initialTenant ?? '');
-  const [appId, setAppId] = useState(options.initialAppId ?? '');
+  const {profile, cloud, ready, run, live} = options;
+  // Back from a redirect sign-in, the fields hold what it was for; else what a support link gave.
+  const [tenant, setTenant] = useState(live.pending?.tenant ?? options.initialTenant ?? '');
+  const [appId, setAppId] = useState(live.pending?.appId ?? options.initialAppId ?? '');
   const [errors, setErrors] = useState<LiveFieldErrors>({tenant: null, appId: null});
 
   async function readLive(session: LiveSession, wanted: WantedCheck, progress: (message: string) => void, signal: AbortSignal): Promise<RunResult> {
@@ -107,23 +105,19 @@ export function useLiveCheck(options: LiveCheckOptions): LiveCheck {
     );
   }
 
-  // Coming back from a redirect sign-in: finish it and continue the same check (same tenant and app).
-  const resumeStarted = useRef(false);
-  useEffect(() => {
-    if (resumeStarted.current || !live.available) return;
-    const pending: PendingSignIn | null = readPendingSignIn(guide);
-    if (!pending) return;
-    resumeStarted.current = true;
-    options.onResume();
-    setTenant(pending.tenant);
-    setAppId(pending.appId);
+  // Coming back from a redirect sign-in: finish it and continue the same check (same tenant and
+  // app), once. (An effect event: the run and the session it uses are read as they are then.)
+  const resume = useEffectEvent((pending: PendingSignIn) => {
     run.start(async (progress, signal) => {
       progress('Completing sign-in…');
       const session = await live.resume(pending);
       return readLive(session, pending, progress, signal);
     });
-    // Runs once, on the first mount after the redirect.
-  }, []);
+  });
+  const {pending} = live;
+  useEffect(() => {
+    if (pending) resume(pending);
+  }, [pending]);
 
   return {tenant, setTenant, appId, setAppId, errors, check, signOut};
 }

@@ -5,7 +5,7 @@
  * manifest can be (over the size limit, NUL characters) never gets in; the refusal is shown in
  * the check's alert until an accepted change or the next check replaces it.
  */
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import React, {useCallback, useRef, useState} from 'react';
 import {checkManifest} from '../../../check/manifestCheck';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../../permissions/manifestInput';
 import {normalizeTenant} from '../../../permissions/ids';
@@ -16,6 +16,8 @@ import type {CheckRun, CheckTask} from '../hooks/useCheckRun';
 export interface ManifestCheck {
   /** Why the last paste, change or file was refused; null once text is accepted or a check starts. */
   problem: string | null;
+  /** A check starts: it replaces the refusal, as it replaces any alert. */
+  clearProblem: () => void;
   fieldProps: {
     ref: (node: HTMLTextAreaElement | null) => void;
     onPaste: (event: React.ClipboardEvent<HTMLTextAreaElement>) => void;
@@ -55,12 +57,6 @@ export function useManifestCheck({profile, cloud, tenant, ready, run}: ManifestC
     field.current = node;
     if (node) node.value = accepted.current; // the panel mounts again when its tab is selected
   }, []);
-
-  // A check that starts replaces the refusal, as it replaces any alert.
-  const running = run.state.phase === 'running';
-  useEffect(() => {
-    if (running) setProblem(null);
-  }, [running]);
 
   /** Says why, in the alert (in place of an older alert). */
   function refuse(message: string): void {
@@ -120,5 +116,5 @@ export function useManifestCheck({profile, cloud, tenant, ready, run}: ManifestC
     return checkManifest(await ready(), text, {profile, cloud, tenant: normalizeTenant(tenant)});
   };
 
-  return {problem, fieldProps: {ref, onPaste, onChange}, onFile, check};
+  return {problem, clearProblem: () => setProblem(null), fieldProps: {ref, onPaste, onChange}, onFile, check};
 }

@@ -6,7 +6,7 @@
  */
 import {useCallback, useMemo, useState} from 'react';
 import type {LiveSession, LiveSignInSettings} from '../../../auth';
-import type {PendingSignIn} from '../../../auth/pendingSignIn';
+import {readPendingSignIn, type PendingSignIn} from '../../../auth/pendingSignIn';
 import {describeSignInError} from '../../../auth/signInErrors';
 import {CheckProblem, LEAVING_FOR_SIGN_IN} from '../../../check/outcome';
 import type {CloudEndpoints} from '../../../permissions/types';
@@ -29,6 +29,11 @@ export interface LiveSessionControl {
   /** False when the site was built without a client ID. */
   available: boolean;
   session: LiveSession | null;
+  /**
+   * The redirect sign-in this page came back from, to finish and continue (read once, on the
+   * first render: the Live tenant tab opens on it with its tenant and app).
+   */
+  pending: PendingSignIn | null;
   /** The current session when it is for this tenant, else a new sign-in (a redirect leaves the page). */
   sessionFor(wanted: WantedCheck, progress: (message: string) => void): Promise<LiveSession | typeof LEAVING_FOR_SIGN_IN>;
   /** Finishes a redirect sign-in on the page it started from. */
@@ -43,6 +48,7 @@ export interface LiveSessionControl {
 
 export function useLiveSession({guide, version, clientId, cloud, origin, baseUrl}: LiveSessionOptions): LiveSessionControl {
   const [session, setSession] = useState<LiveSession | null>(null);
+  const [pending] = useState(() => (clientId.trim() ? readPendingSignIn(guide) : null));
   const settings = useMemo<LiveSignInSettings>(
     () => ({
       clientId: clientId.trim(),
@@ -109,5 +115,5 @@ export function useLiveSession({guide, version, clientId, cloud, origin, baseUrl
     await refused.signOut().catch(() => undefined);
   }, []);
 
-  return {available: settings.clientId !== '', session, sessionFor, resume, signOut, drop, signInProblem};
+  return {available: settings.clientId !== '', session, pending, sessionFor, resume, signOut, drop, signInProblem};
 }
