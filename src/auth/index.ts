@@ -17,9 +17,11 @@ import {
   type Configuration,
 } from '@azure/msal-browser';
 import {forgetPendingSignIn, rememberPendingSignIn, type PendingSignIn} from './pendingSignIn';
+import {RedirectingForSignIn} from './redirectingForSignIn';
 import {isPopupBlocked} from './signInErrors';
 
 export {describeSignInError, isPopupBlocked} from './signInErrors';
+export {RedirectingForSignIn};
 
 export interface LiveSignInSettings {
   clientId: string;
@@ -44,14 +46,6 @@ export interface LiveSession {
 }
 
 export type SignInOutcome = {kind: 'signed-in'; session: LiveSession} | {kind: 'redirecting'};
-
-/** Thrown by getToken when the browser is leaving for a redirect sign-in. */
-export class RedirectingForSignIn extends Error {
-  constructor() {
-    super('The browser is leaving for a sign-in page; the check continues when it comes back.');
-    this.name = 'RedirectingForSignIn';
-  }
-}
 
 /** The two delegated read scopes the check asks for, and no others. */
 export function graphReadScopes(graphHost: string): string[] {

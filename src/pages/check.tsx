@@ -10,17 +10,11 @@ import Link from '@docusaurus/Link';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLocation} from '@docusaurus/router';
-import {usePluginData} from '@docusaurus/useGlobalData';
 import {useDocsPreferredVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
 import PermissionCheck from '@site/src/components/PermissionCheck';
-import {
-  CURRENT_VERSION,
-  knownGuidesOf,
-  parseSupportLinkParams,
-  versionLabel,
-  type SupportLinkParams,
-} from '@site/src/components/PermissionCheck/supportLink';
-import type {PermissionProfilesData} from '@site/src/plugins/permission-profiles/types';
+import {knownGuidesOf, parseSupportLinkParams, type SupportLinkParams} from '@site/src/check/supportLink';
+import {versionLabel} from '@site/src/permissions/versionNames';
+import {findProfile, usePermissionProfiles} from '@site/src/plugins/permission-profiles/usePermissionProfiles';
 import styles from './check.module.css';
 
 /**
@@ -29,7 +23,7 @@ import styles from './check.module.css';
  * that the guide link's href is never left as the server wrote it.
  */
 function useSupportLink(): {params: SupportLinkParams; read: boolean} {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const data = usePermissionProfiles();
   const isBrowser = useIsBrowser();
   const {search} = useLocation();
   const query = isBrowser ? search : '';
@@ -58,16 +52,10 @@ function usePreferCheckedVersion(version: string, read: boolean): void {
 }
 
 function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Element {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
-  const profile = data.profiles.find((entry) => entry.guide === params.guide && entry.version === params.version)?.profile;
+  const data = usePermissionProfiles();
+  const profile = findProfile(data, params.guide, params.version)?.profile;
   const prefilled =
     params.tenant && params.appId ? 'the tenant and the app' : params.tenant ? 'the tenant' : params.appId ? 'the app' : null;
-  const versionText =
-    params.version === CURRENT_VERSION
-      ? 'the next (unreleased) version'
-      : params.version === data.latestVersion
-        ? `version ${params.version} (the latest release)`
-        : `version ${versionLabel(params.version)}`;
   return (
     <>
       {params.ignored.length > 0 && (
@@ -83,7 +71,8 @@ function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Elem
         </div>
       )}
       <p>
-        Checks against the <strong>{profile?.title ?? params.guide}</strong> setup guide, {versionText}.
+        Checks against the <strong>{profile?.title ?? params.guide}</strong> setup guide, version{' '}
+        {versionLabel(params.version, data.latestVersion)}.
         {prefilled ? ` The link filled in ${prefilled} for you.` : ''} Nothing happens until you select a button.
       </p>
       <PermissionCheck
@@ -97,7 +86,7 @@ function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Elem
 }
 
 function CheckPageContent(): React.JSX.Element {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const data = usePermissionProfiles();
   const {params, read} = useSupportLink();
   const guidePath = useGuidePath(params.guide, params.version);
   usePreferCheckedVersion(params.version, read);
@@ -111,7 +100,7 @@ function CheckPageContent(): React.JSX.Element {
         report into your support ticket. The full steps are in the{' '}
         <Link to={guidePath} data-testid="check-guide-link">
           {title} setup guide
-          {params.version === data.latestVersion ? '' : ` (${versionLabel(params.version)})`}
+          {params.version === data.latestVersion ? '' : `, version ${versionLabel(params.version)}`}
         </Link>
         .
       </p>

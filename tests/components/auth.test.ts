@@ -4,6 +4,7 @@
  * what it keeps across the redirect (never a token).
  */
 import './setup';
+import type {Configuration} from '@azure/msal-browser';
 import {beforeEach, describe, expect, it, vi} from 'vitest';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJzY3AiOiJEaXJlY3RvcnkuUmVhZC5BbGwifQ.auth-test-token';
@@ -28,7 +29,7 @@ const msal = vi.hoisted(() => {
     getActiveAccount = vi.fn(() => null);
     getAllAccounts = vi.fn(() => []);
     clearCache = vi.fn(async () => {});
-    constructor(readonly configuration: any) {
+    constructor(readonly configuration: Configuration) {
       instances.push(this);
       behaviour.setUp(this);
     }

@@ -12,6 +12,7 @@ import {createGraphStandIn, type GraphStandIn} from '../../src/permissions/sampl
 import {SAMPLE_TENANT_ID, sampleApp} from '../../src/permissions/sampleTenant/data';
 import {rememberPendingSignIn} from '../../src/auth/pendingSignIn';
 import type * as Auth from '../../src/auth';
+import {SIGN_IN_REFUSED} from '../../src/check/liveReadFailure';
 import {renderCheck, TEST_CLIENT_ID} from './support';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzY3AiOiJBcHBsaWNhdGlvbi5SZWFkLkFsbCJ9.live-check-test-token';
@@ -57,7 +58,17 @@ afterEach(() => {
   vi.restoreAllMocks();
   signIn.mockClear();
   resumeSignInAfterRedirect.mockClear();
+  signOut.mockClear();
 });
+
+/** Renders the check, fills in the Live tenant tab and selects "Sign in and check". */
+function signInAndCheck(appId: string, tenant?: string): void {
+  renderCheck({clientId: TEST_CLIENT_ID});
+  fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
+  if (tenant !== undefined) fireEvent.change(screen.getByLabelText('Tenant ID or domain'), {target: {value: tenant}});
+  fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: appId}});
+  fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+}
 
 async function verdict(): Promise<HTMLElement> {
   const element = await screen.findByTestId('verdict', {}, {timeout: 10_000});
@@ -103,10 +114,7 @@ describe('live check', () => {
   });
 
   it('signed in to "your own organization" (no tenant typed), the consent link names the account\'s tenant', async () => {
-    renderCheck({clientId: TEST_CLIENT_ID});
-    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
-    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: sampleApp('no-admin-consent').appId}});
-    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    signInAndCheck(sampleApp('no-admin-consent').appId);
     expect((await verdict()).dataset.verdict).toBe('fail');
     const link = screen.getByRole('link', {name: 'Grant admin consent (sign in as an administrator)'});
     expect(link.getAttribute('href')).toBe(
@@ -127,11 +135,7 @@ describe('live check', () => {
 
   it('copies a report and a support link that carry no token', async () => {
     const app = sampleApp('permissions-missing');
-    renderCheck({clientId: TEST_CLIENT_ID});
-    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
-    fireEvent.change(screen.getByLabelText('Tenant ID or domain'), {target: {value: 'contoso-sample.onmicrosoft.com'}});
-    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: app.appId}});
-    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    signInAndCheck(app.appId, 'contoso-sample.onmicrosoft.com');
     expect((await verdict()).dataset.verdict).toBe('fail');
 
     fireEvent.click(screen.getByRole('button', {name: 'Copy report'}));
@@ -157,20 +161,14 @@ describe('live check', () => {
 
   it('says a 403 on grants makes the check incomplete, never pass', async () => {
     standIn.setFaults({forbidGrants: true});
-    renderCheck({clientId: TEST_CLIENT_ID});
-    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
-    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: sampleApp('compliant').appId}});
-    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    signInAndCheck(sampleApp('compliant').appId);
     const element = await verdict();
     expect(element.dataset.verdict).toBe('incomplete');
     expect(element.textContent).toBe('Incomplete: admin consent could not be read (403).');
   });
 
   it('explains an app that does not exist in the tenant, with the next step', async () => {
-    renderCheck({clientId: TEST_CLIENT_ID});
-    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
-    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: '00000000-1111-2222-3333-444444444444'}});
-    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    signInAndCheck('00000000-1111-2222-3333-444444444444');
     const alert = await screen.findByRole('alert', {}, {timeout: 10_000});
     expect(alert.textContent).toContain('No app registration with application (client) ID 00000000-1111-2222-3333-444444444444');
     expect(alert.textContent).toMatch(/Check the ID/);
@@ -190,14 +188,41 @@ describe('live check', () => {
   });
 
   it('signs out: the account is forgotten and sign-in is offered again', async () => {
-    renderCheck({clientId: TEST_CLIENT_ID});
-    fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
-    fireEvent.change(screen.getByLabelText('Application (client) ID'), {target: {value: sampleApp('compliant').appId}});
-    fireEvent.click(screen.getByRole('button', {name: 'Sign in and check'}));
+    signInAndCheck(sampleApp('compliant').appId);
     await verdict();
     fireEvent.click(screen.getByRole('button', {name: 'Sign out'}));
     expect(((await screen.findByRole('button', {name: 'Sign in and check'})) as HTMLButtonElement).disabled).toBe(false);
     expect(signOut).toHaveBeenCalled();
     expect(screen.queryByText('admin@contoso.example')).toBeNull();
+  });
+
+  it('after Graph refuses the token (401), signs out so the next check signs in afresh, and says so', async () => {
+    signInAndCheck(sampleApp('compliant').appId);
+    expect((await verdict()).dataset.verdict).toBe('pass');
+    expect(signIn).toHaveBeenCalledTimes(1);
+
+    // The token expires (or is revoked): Graph answers 401 to it.
+    standIn.setFaults({unauthorized: true});
+    standIn.resetStats();
+    fireEvent.click(screen.getByRole('button', {name: 'Check again'}));
+    const alert = await screen.findByRole('alert', {}, {timeout: 10_000});
+    expect(alert.textContent).toBe(SIGN_IN_REFUSED);
+    expect(alert.textContent).toMatch(/select “Sign in and check” to sign in again/);
+    expect(standIn.stats().httpRequests, 'the refused token is sent once, not retried').toBe(1);
+    // The session is dropped (MSAL's cache for the account cleared), so no silent sign-in can hand the same token back.
+    expect(signOut).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText('admin@contoso.example')).toBeNull();
+    expect(screen.queryByRole('button', {name: 'Check again'})).toBeNull();
+    expect(screen.queryByTestId('verdict')).toBeNull();
+
+    // The next click signs in again, and the fresh token is accepted.
+    standIn.setFaults({});
+    const signInAgain = screen.getByRole('button', {name: 'Sign in and check'}) as HTMLButtonElement;
+    expect(signInAgain.disabled).toBe(false);
+    fireEvent.click(signInAgain);
+    expect((await verdict()).dataset.verdict).toBe('pass');
+    expect(signIn).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('admin@contoso.example').closest('p')?.textContent).toBe('Signed in as admin@contoso.example');
   });
 });

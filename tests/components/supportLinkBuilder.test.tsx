@@ -43,14 +43,16 @@ describe('<SupportLinkBuilder /> (the form on the "For support" page)', () => {
     const input = screen.getByLabelText("Customer's application (client) ID");
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const error = document.getElementById(input.getAttribute('aria-describedby')!);
-    expect(error?.textContent).toMatch(/Application \(client\) ID: a GUID/);
+    expect(error?.textContent).toBe(
+      'Enter the application (client) ID from the Overview page of the app registration: a GUID such as 00000000-0000-0000-0000-000000000000, or leave the field empty.',
+    );
     expect(form.link()).toBe('https://docs.example.com/check?guide=office365&version=2.0');
   });
 
-  it('offers every version, the latest release marked, and "next" for the unreleased one', () => {
+  it('offers every version, the latest release marked, and "next (unreleased)" for the unreleased one', () => {
     const form = renderForm('2.0');
     const options = Array.from((screen.getByLabelText('Guide version') as HTMLSelectElement).options).map((o) => o.textContent);
-    expect(options).toEqual(['2.0 (latest release)', '1.0', 'next']);
+    expect(options).toEqual(['2.0 (latest release)', '1.0', 'next (unreleased)']);
     fireEvent.change(screen.getByLabelText('Guide version'), {target: {value: 'current'}});
     expect(form.link()).toContain('version=next');
   });
@@ -100,7 +102,8 @@ describe('<SupportLinkBuilder /> copying the link', () => {
     const field = screen.getByLabelText("Customer's application (client) ID");
     expect(document.activeElement).toBe(field);
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    // The field's description is its problem, as a screen reader reads it on focus.
+    expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Enter the application \(client\) ID /);
   });
 
   it('names every invalid field and takes focus to the first', async () => {

@@ -5,7 +5,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {useChromium} from './harness/useChromium';
-import {serveMsalTestPage} from './harness/msalTestPage';
+import {serveMsalTestPage, type MsalTestWindow} from './harness/msalTestPage';
 import {openSession, type Session} from './harness/session';
 import {E2E_CLIENT_ID} from './harness/site';
 import {decodeJwtClaims} from './harness/tokens';
@@ -24,8 +24,8 @@ const noGraph = {handle: async () => new Response('{}', {headers: {'content-type
 async function openTestApp(options: {blockPopups?: boolean} = {}): Promise<Session> {
   const session = await openSession(browser(), testPage.baseUrl, {graph: noGraph, ...options});
   await session.page.goto(`${testPage.baseUrl}/`);
-  await session.page.waitForFunction(() => (window as any).__ready || (window as any).__error);
-  expect(await session.page.evaluate(() => (window as any).__error ?? null)).toBeNull();
+  await session.page.waitForFunction(() => (window as unknown as MsalTestWindow).__ready || (window as unknown as MsalTestWindow).__error);
+  expect(await session.page.evaluate(() => (window as unknown as MsalTestWindow).__error ?? null)).toBeNull();
   return session;
 }
 
@@ -33,7 +33,7 @@ describe('identity stand-in with the real msal-browser', () => {
   it('completes a popup sign-in: nonce, PKCE, client_info and id-token claims are accepted', async () => {
     const session = await openTestApp();
     try {
-      const result = await session.page.evaluate(() => (window as any).__signInPopup());
+      const result = await session.page.evaluate(() => (window as unknown as MsalTestWindow).__signInPopup());
       expect(result.error).toBeUndefined();
       const identity = session.identity!;
       expect(result.username).toBe(identity.user.username);
@@ -56,12 +56,12 @@ describe('identity stand-in with the real msal-browser', () => {
     const session = await openTestApp();
     try {
       await session.page.evaluate(() => {
-        void (window as any).__signInRedirect();
+        void (window as unknown as MsalTestWindow).__signInRedirect();
       });
       // msal navigates to /authorize, the stand-in sends the browser to the bridge, which returns to `/`.
-      await session.page.waitForFunction(() => (window as any).__redirectResult || (window as any).__error);
+      await session.page.waitForFunction(() => (window as unknown as MsalTestWindow).__redirectResult || (window as unknown as MsalTestWindow).__error);
       expect(session.pageUrls.some((url) => new URL(url).pathname === '/bridge.html')).toBe(true);
-      const result = await session.page.evaluate(() => (window as any).__redirectResult);
+      const result = await session.page.evaluate(() => (window as unknown as MsalTestWindow).__redirectResult);
       expect(result?.error).toBeUndefined();
       expect(result?.username).toBe(session.identity!.user.username);
       expect(session.identity!.authorizeRequests[0].page).toBe(session.page);
@@ -73,8 +73,8 @@ describe('identity stand-in with the real msal-browser', () => {
   it('refreshes a token with the refresh token it minted', async () => {
     const session = await openTestApp();
     try {
-      expect((await session.page.evaluate(() => (window as any).__signInPopup())).error).toBeUndefined();
-      const refreshed = await session.page.evaluate(() => (window as any).__silent());
+      expect((await session.page.evaluate(() => (window as unknown as MsalTestWindow).__signInPopup())).error).toBeUndefined();
+      const refreshed = await session.page.evaluate(() => (window as unknown as MsalTestWindow).__silent());
       expect(refreshed.error).toBeUndefined();
       expect(refreshed.accessTokenLength).toBeGreaterThan(100);
       expect(session.identity!.tokenRequests.map((request) => request.grantType)).toEqual(['authorization_code', 'refresh_token']);

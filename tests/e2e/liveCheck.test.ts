@@ -9,6 +9,7 @@ import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/samp
 import {expectOutcome} from './harness/assertions';
 import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
+import {refusingTokens} from './harness/graphRoute';
 import {E2E_USER} from './harness/identityStandIn';
 import {EXPECTED_OUTCOMES, sampleAppOf} from './harness/scenarios';
 import {E2E_CLIENT_ID} from './harness/site';
@@ -19,9 +20,12 @@ const sessions = useSessions();
 const SAMPLE_USER = {...E2E_USER, tenantId: SAMPLE_TENANT_ID, username: `admin@${SAMPLE_TENANT_DOMAIN}`};
 
 
-async function openGuideWithStandIns(options: {faults?: GraphFaults; blockPopups?: boolean} = {}): Promise<{ui: CheckUi; graph: GraphStandIn}> {
+async function openGuideWithStandIns(
+  options: {faults?: GraphFaults; blockPopups?: boolean; refusedTokens?: ReadonlySet<string>} = {},
+): Promise<{ui: CheckUi; graph: GraphStandIn}> {
   const graph = createGraphStandIn({faults: options.faults});
-  const session = await sessions.open({graph, user: SAMPLE_USER, blockPopups: options.blockPopups});
+  const handler = options.refusedTokens ? refusingTokens(graph, options.refusedTokens) : graph;
+  const session = await sessions.open({graph: handler, user: SAMPLE_USER, blockPopups: options.blockPopups});
   await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
   return {ui: await new CheckUi(session.page).ready(), graph};
 }
@@ -158,5 +162,34 @@ describe('live check', () => {
     const stored = await sessions.current.page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
     const tokenParts = sessions.current.identity!.allTokens().flatMap(searchableParts);
     expect(tokenParts.filter((part) => stored.includes(part)), 'no token left in the browser storage').toEqual([]);
+  });
+
+  it('after Graph refuses the token (401), signs out, and the next "Sign in and check" signs in afresh with a new token', async () => {
+    const refused = new Set<string>();
+    const {ui} = await openGuideWithStandIns({refusedTokens: refused});
+    await ui.startLiveCheck(SAMPLE_TENANT_ID, sampleAppOf('compliant').appId);
+    expect(await ui.waitForVerdict()).toBe('pass');
+    const identity = sessions.current.identity!;
+    const graphRequests = sessions.current.graph!.requests;
+    expect(identity.authorizeRequests).toHaveLength(1);
+
+    // The token expires or is revoked while MSAL still holds it: Graph refuses it.
+    for (const token of identity.accessTokens) refused.add(token);
+    await ui.button('Check again').click();
+    const alert = ui.root.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/did not accept your sign-in .*select “Sign in and check” to sign in again/s);
+    await ui.button('Sign in and check').waitFor();
+    expect(await ui.button('Check again').count(), 'the refused session is gone').toBe(0);
+    expect(await ui.root.getByText(SAMPLE_USER.username).count()).toBe(0);
+    expect(graphRequests.filter((request) => request.status === 401), 'the refused token was sent once, not again and again').toHaveLength(1);
+
+    // The next check signs in interactively (a silent sign-in would hand back the refused token).
+    await ui.button('Sign in and check').click();
+    expect(await ui.waitForVerdict()).toBe('pass');
+    expect(identity.authorizeRequests, 'a second interactive sign-in').toHaveLength(2);
+    const last = graphRequests.at(-1)!;
+    expect(last.bearer !== null && identity.accessTokens.includes(last.bearer) && !refused.has(last.bearer), 'Graph was read with a new token').toBe(true);
+    expect(await ui.root.getByRole('alert').count()).toBe(0);
   });
 });

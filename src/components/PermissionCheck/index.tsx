@@ -9,9 +9,8 @@
 import React, {Suspense, lazy} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {usePluginData} from '@docusaurus/useGlobalData';
 import {useActiveDocContext} from '@docusaurus/plugin-content-docs/client';
-import type {PermissionProfilesData} from '../../plugins/permission-profiles/types';
+import {findProfile, usePermissionProfiles} from '../../plugins/permission-profiles/usePermissionProfiles';
 import {CLOUDS} from '../../permissions/clouds';
 import type {CloudEndpoints} from '../../permissions/types';
 import styles from './styles.module.css';
@@ -47,10 +46,10 @@ function cloudOf(name: unknown): CloudEndpoints {
 
 export default function PermissionCheck({guide = 'office365', version, initialTenant, initialAppId}: PermissionCheckProps): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const data = usePermissionProfiles();
   const {activeVersion} = useActiveDocContext(undefined);
   const resolvedVersion = version ?? activeVersion?.name ?? data.latestVersion;
-  const entry = data.profiles.find((candidate) => candidate.guide === guide && candidate.version === resolvedVersion);
+  const entry = findProfile(data, guide, resolvedVersion);
   if (!entry) {
     return (
       <section aria-label="Permission check" data-testid="permission-check" className={styles.check}>
@@ -70,6 +69,7 @@ export default function PermissionCheck({guide = 'office365', version, initialTe
           <CheckApp
             guide={guide}
             version={entry.version}
+            latestVersion={data.latestVersion}
             profile={entry.profile}
             clientId={clientId}
             cloud={cloud}

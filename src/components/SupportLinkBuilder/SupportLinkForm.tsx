@@ -8,8 +8,11 @@
 import React, {useId, useRef, useState} from 'react';
 import clsx from 'clsx';
 import {copyToClipboard} from '../CopyButton';
-import {normalizeGuid, normalizeTenant} from '../../permissions/ids';
-import {buildSupportLink, versionLabel} from '../PermissionCheck/supportLink';
+import FormField, {fieldDescription} from '../FormField';
+import IdField from '../IdField';
+import {idFieldProblem} from '../../check/fieldProblems';
+import {buildSupportLink} from '../../check/supportLink';
+import {versionLabel} from '../../permissions/versionNames';
 import styles from './styles.module.css';
 
 export interface SupportLinkFormProps {
@@ -23,53 +26,11 @@ export interface SupportLinkFormProps {
   baseUrl: string;
 }
 
-export function tenantProblem(value: string): string | null {
-  return value.trim() === '' || normalizeTenant(value) ? null : 'Enter the Directory (tenant) ID (a GUID) or a domain such as contoso.onmicrosoft.com.';
-}
-
-export function appIdProblem(value: string): string | null {
-  return value.trim() === '' || normalizeGuid(value) ? null : 'Enter the Application (client) ID: a GUID such as 0d651e1f-b145-4b1c-8334-8eff5cdea961.';
-}
-
 /** What a refused copy says about each field, in the order of the form. */
 const NOT_COPIED_BECAUSE = {
   tenant: 'the tenant is not a tenant ID (GUID) or a domain name',
   appId: 'the application (client) ID is not a GUID',
 } as const;
-
-interface IdFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  error: string | null;
-  onChange: (value: string) => void;
-  inputRef: React.Ref<HTMLInputElement>;
-}
-
-/** A text field for an identifier, with its problem (if any) tied to it for screen readers. */
-function IdField({id, label, value, error, onChange, inputRef}: IdFieldProps): React.JSX.Element {
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {error && (
-        <p id={`${id}-error`} className={styles.error}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export default function SupportLinkForm({guide, versions, latestVersion, initialVersion, origin, baseUrl}: SupportLinkFormProps): React.JSX.Element {
   const [version, setVersion] = useState(initialVersion);
@@ -80,10 +41,14 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
   const tenantRef = useRef<HTMLInputElement>(null);
   const appIdRef = useRef<HTMLInputElement>(null);
 
-  const tenantError = tenantProblem(tenant);
-  const appIdError = appIdProblem(appId);
+  // Both may stay empty: the customer fills in what the link leaves out.
+  const tenantError = idFieldProblem('tenant', tenant, {optional: true});
+  const appIdError = idFieldProblem('appId', appId, {optional: true});
   const link = buildSupportLink({origin, baseUrl, guide, version, tenant, appId});
-  const complete = !tenantError && !appIdError && tenant.trim() !== '' && appId.trim() !== '';
+  const linkHint =
+    !tenantError && !appIdError && (tenant.trim() === '' || appId.trim() === '')
+      ? 'Without a tenant and an app ID the customer fills them in; the link still works.'
+      : undefined;
 
   /** Says a message in the status line; the same message again is emptied first, so it is heard again. */
   function announce(message: string): void {
@@ -116,25 +81,28 @@ export default function SupportLinkForm({guide, versions, latestVersion, initial
       <p id={`${id}-title`} className={styles.title}>
         Make a support link
       </p>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-version`}>Guide version</label>
+      <FormField id={`${id}-version`} label="Guide version">
         <select id={`${id}-version`} value={version} onChange={(event) => setVersion(event.target.value)}>
           {versions.map((v) => (
             <option key={v} value={v}>
-              {v === latestVersion ? `${versionLabel(v)} (latest release)` : versionLabel(v)}
+              {versionLabel(v, latestVersion)}
             </option>
           ))}
         </select>
-      </div>
+      </FormField>
       <IdField id={`${id}-tenant`} label="Customer's tenant ID or domain" value={tenant} error={tenantError} onChange={setTenant} inputRef={tenantRef} />
       <IdField id={`${id}-app`} label="Customer's application (client) ID" value={appId} error={appIdError} onChange={setAppId} inputRef={appIdRef} />
-      <div className={styles.field}>
-        <label htmlFor={`${id}-link`}>Link to send</label>
-        <input id={`${id}-link`} type="text" readOnly value={link} className={styles.link} onFocus={(event) => event.target.select()} />
-        {!complete && !tenantError && !appIdError && (
-          <p className={styles.hint}>Without a tenant and an app ID the customer fills them in; the link still works.</p>
-        )}
-      </div>
+      <FormField id={`${id}-link`} label="Link to send" hint={linkHint}>
+        <input
+          id={`${id}-link`}
+          type="text"
+          readOnly
+          value={link}
+          className={styles.link}
+          aria-describedby={fieldDescription(`${id}-link`, linkHint)}
+          onFocus={(event) => event.target.select()}
+        />
+      </FormField>
       <div className={styles.actions}>
         {/* Never disabled: a click on it while a field is invalid says why nothing was copied. */}
         <button type="button" className={clsx('button button--sm button--outline button--primary', styles.copy)} onClick={() => void copyLink()}>

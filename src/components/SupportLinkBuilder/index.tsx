@@ -6,9 +6,8 @@
 import React from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {usePluginData} from '@docusaurus/useGlobalData';
 import {useActiveDocContext} from '@docusaurus/plugin-content-docs/client';
-import type {PermissionProfilesData} from '@site/src/plugins/permission-profiles/types';
+import {usePermissionProfiles, versionsOf} from '@site/src/plugins/permission-profiles/usePermissionProfiles';
 import SupportLinkForm from './SupportLinkForm';
 
 export interface SupportLinkBuilderProps {
@@ -18,12 +17,12 @@ export interface SupportLinkBuilderProps {
 }
 
 export default function SupportLinkBuilder({guide = 'office365', version}: SupportLinkBuilderProps): React.JSX.Element {
-  const data = usePluginData('permission-profiles') as PermissionProfilesData;
+  const data = usePermissionProfiles();
   const {activeVersion} = useActiveDocContext(undefined);
   const baseUrl = useBaseUrl('/');
   // The site's own address, once in the browser (the server-rendered page has none to give).
   const isBrowser = useIsBrowser();
-  const versions = data.profiles.filter((entry) => entry.guide === guide).map((entry) => entry.version);
+  const versions = versionsOf(data, guide);
   const wanted = version ?? activeVersion?.name;
   return (
     <SupportLinkForm

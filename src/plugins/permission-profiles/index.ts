@@ -8,9 +8,7 @@ import fs from 'node:fs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {CURRENT_VERSION, listProfiles, releasedVersions} from '../../profiles/locate';
 import {parseProfile} from '../../permissions/profile';
-import type {PermissionProfilesData} from './types';
-
-export const PERMISSION_PROFILES_PLUGIN = 'permission-profiles';
+import {PERMISSION_PROFILES_PLUGIN, type PermissionProfilesData} from './types';
 
 export function loadPermissionProfiles(siteDir: string): PermissionProfilesData {
   const profiles = listProfiles(siteDir).map(({guide, version, file}) => ({

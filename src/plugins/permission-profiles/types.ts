@@ -1,5 +1,8 @@
 import type {Profile} from '../../permissions/types';
 
+/** The plugin's name: the key of its global data (usePermissionProfiles reads it). */
+export const PERMISSION_PROFILES_PLUGIN = 'permission-profiles';
+
 /** One guide's profile in one docs version ("current" = Next). */
 export interface VersionedProfile {
   guide: string;

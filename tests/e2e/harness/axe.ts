@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import type {AxeResults} from 'axe-core';
 import type {Page} from 'playwright-core';
 import {REPO_ROOT} from './site';
 
@@ -20,13 +21,13 @@ export interface AxeViolationSummary {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolationSummary[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as {axe: {run: (context: unknown, options: unknown) => Promise<{violations: any[]}>}}).axe;
+    const axe = (window as unknown as {axe: {run: (context: unknown, options: unknown) => Promise<AxeResults>}}).axe;
     const result = await axe.run(document, {resultTypes: ['violations']});
     return result.violations.map((violation) => ({
-      id: violation.id as string,
-      impact: (violation.impact ?? null) as string | null,
-      help: violation.help as string,
-      targets: (violation.nodes as Array<{target: unknown[]}>).slice(0, 5).map((node) => node.target.join(' ')),
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

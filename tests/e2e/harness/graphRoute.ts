@@ -4,6 +4,7 @@
  * sample tenant. Records what the page sent, so tests can see the token went only here.
  */
 import type {BrowserContext, Route} from 'playwright-core';
+import {CORS_HEADERS} from '../../../src/permissions/sampleTenant/graphStandIn';
 
 export const DEFAULT_GRAPH_HOST = 'graph.microsoft.com';
 
@@ -21,6 +22,23 @@ export interface GraphRequestRecord {
 
 export interface GraphRoute {
   requests: GraphRequestRecord[];
+}
+
+/**
+ * Graph as it answers a token it no longer takes (expired, revoked): 401 to any request that
+ * carries one of `refused` (the test adds the identity stand-in's tokens to it), everything else
+ * to `handler`. The Graph stand-in's own `unauthorized` fault refuses every token; this one
+ * refuses only those, so a fresh sign-in's new token is accepted again.
+ */
+export function refusingTokens(handler: GraphHandler, refused: ReadonlySet<string>): GraphHandler {
+  return {
+    async handle(request) {
+      const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
+      if (!bearer || !refused.has(bearer)) return handler.handle(request);
+      const body = {error: {code: 'InvalidAuthenticationToken', message: 'Lifetime validation failed, the token is expired.'}};
+      return new Response(JSON.stringify(body), {status: 401, headers: {...CORS_HEADERS, 'Content-Type': 'application/json'}});
+    },
+  };
 }
 
 async function toWhatwgRequest(route: Route): Promise<{request: Request; bearer: string | null}> {

@@ -17,6 +17,27 @@ const IMPORT_MAP = JSON.stringify({
   },
 });
 
+/** A sign-in's result as the test page hands it back (errors come back as values too). */
+export interface MsalPageResult {
+  error?: string;
+  username?: string;
+  tenantId?: string;
+  homeAccountId?: string;
+  scopes?: string[];
+  accessTokenLength?: number;
+  idTokenClaims?: Record<string, unknown>;
+}
+
+/** What the test page puts on `window` for the tests to call (see the page's script below). */
+export interface MsalTestWindow {
+  __ready?: boolean;
+  __error?: string;
+  __redirectResult?: MsalPageResult | null;
+  __signInPopup(): Promise<MsalPageResult>;
+  __signInRedirect(): void;
+  __silent(): Promise<MsalPageResult>;
+}
+
 function appPage(clientId: string): string {
   return `<!doctype html><html><head><title>msal test app</title>
 <script type="importmap">${IMPORT_MAP}</script>

@@ -4,7 +4,7 @@ import {
   parseSupportLinkParams,
   knownGuidesOf,
   type KnownGuides,
-} from '../../src/components/PermissionCheck/supportLink';
+} from '../../../src/check/supportLink';
 
 const KNOWN: KnownGuides = {versionsByGuide: new Map([['office365', ['2.0', '1.0', 'current']]]), latestVersion: '2.0'};
 const APP_ID = '6dbc10da-23ad-499f-ba72-f7e97dde937b';
@@ -41,7 +41,7 @@ describe('support link parameters', () => {
     expect(parsed.appId).toBeNull();
     expect(parsed.version).toBe('2.0');
     expect(parsed.ignored).toEqual([
-      {name: 'version', reason: 'not a version of this guide (2.0, 1.0 or next); using 2.0.'},
+      {name: 'version', reason: 'not a version of this guide (2.0, 1.0 or next); using 2.0 (latest release).'},
       {name: 'appId', reason: 'not a GUID.'},
     ]);
   });

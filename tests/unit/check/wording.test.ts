@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {describeUnread, verdictSentence} from '../../src/components/PermissionCheck/wording';
-import type {CheckResult, Finding} from '../../src/permissions/types';
+import {describeUnread, verdictSentence} from '../../../src/check/wording';
+import type {CheckResult, Finding} from '../../../src/permissions/types';
 
 function result(partial: Partial<CheckResult>): CheckResult {
   return {verdict: 'pass', findings: [], actions: [], grantsChecked: true, settingsChecked: true, unread: [], correctedRequiredResourceAccess: [], ...partial};

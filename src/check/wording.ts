@@ -4,12 +4,12 @@
  */
 import type {
   CheckResult,
+  PermissionFinding,
   PermissionStatus,
-  Severity,
   SettingName,
   SettingStatus,
   UnreadPart,
-} from '../../permissions/types';
+} from '../permissions/types';
 
 export const PERMISSION_STATUS_WORD: Record<PermissionStatus, string> = {
   ok: 'OK',
@@ -46,6 +46,12 @@ export function adminConsentWord(granted: boolean | null, userConsents = 0): str
 
 export function yesNo(value: boolean): string {
   return value ? 'Yes' : 'No';
+}
+
+/** The Configured column: for a wrong-type row, what is there ("No, only as delegated"), not only what is missing. */
+export function configuredWord(finding: PermissionFinding): string {
+  if (finding.status === 'wrong-type') return `No, only as ${finding.type === 'Application' ? 'delegated' : 'application'}`;
+  return yesNo(finding.configured);
 }
 
 function plural(count: number, one: string, many: string): string {
