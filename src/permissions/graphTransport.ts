@@ -68,6 +68,13 @@ export function abortableWait(sleep: (ms: number) => Promise<void>, ms: number, 
   });
 }
 
+/**
+ * The error code of an answer a transport does not have (pasted output without that part): it
+ * answers 424 with `{error: {code: NO_ANSWER_CODE, message}}`, and the reader records the part
+ * as unread with that message, never as something Microsoft Graph said.
+ */
+export const NO_ANSWER_CODE = 'noAnswerInThisSource';
+
 export interface GraphTransport {
   /**
    * Sends one request. `url` is relative to the versioned Graph base (`/$batch`,

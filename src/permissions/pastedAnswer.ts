@@ -29,7 +29,8 @@ export type PastedAnswerProblem =
   | 'not-json'
   | 'truncated'
   | 'manifest'
-  | 'not-a-batch-answer';
+  | 'not-a-batch-answer'
+  | 'other-app';
 
 export class PastedAnswerError extends Error {
   readonly problem: PastedAnswerProblem;

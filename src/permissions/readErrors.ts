@@ -4,6 +4,7 @@
  * not read. Words for the customer's admin; shared by the read session and the reader.
  */
 import {graphErrorSchema} from './graphSchemas';
+import {NO_ANSWER_CODE} from './graphTransport';
 import {RETRYABLE_STATUSES} from './retryPolicy';
 import {TenantReadError} from './tenantReadError';
 import type {UnreadPart} from './types';
@@ -113,13 +114,26 @@ export interface SubAnswer {
   gaveUp?: string;
 }
 
+/** Why the transport had no answer (NO_ANSWER_CODE), in its words; null for Graph's own answers. */
+export function noAnswerReason(body: unknown): string | null {
+  const parsed = graphErrorSchema.safeParse(body);
+  return parsed.success && parsed.data.error.code === NO_ANSWER_CODE ? (parsed.data.error.message ?? 'there is no answer for it') : null;
+}
+
+/** What a failed answer says, as the end of a sentence: "answered 403 Forbidden (code: message)". */
+export function answeredText(status: number, body: unknown): string {
+  const detail = graphErrorMessage(body);
+  return `answered ${statusText(status)}${detail ? ` (${detail})` : ''}`;
+}
+
 /** Why a sub-request's answer is not usable; null when it is (2xx). */
 export function failureReason(result: SubAnswer | undefined): Failure | null {
   if (!result) return {reason: 'it was not read'};
   if (result.gaveUp) return {reason: `${result.gaveUp}; try again in a few minutes`, status: result.status || undefined};
   if (result.status >= 200 && result.status < 300) return null;
-  const detail = graphErrorMessage(result.body);
-  return {reason: `Microsoft Graph answered ${statusText(result.status)}${detail ? ` (${detail})` : ''}`, status: result.status};
+  const noAnswer = noAnswerReason(result.body);
+  if (noAnswer) return {reason: noAnswer};
+  return {reason: `Microsoft Graph ${answeredText(result.status, result.body)}`, status: result.status};
 }
 
 const PART_DESCRIPTION: Record<UnreadPart['part'], string> = {

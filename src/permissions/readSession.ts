@@ -19,10 +19,11 @@ import {batchResponseSchema, firstIssue, type Page} from './graphSchemas';
 import {abortableWait, type GraphTransport} from './graphTransport';
 import {batchBodies, type BatchItem} from './readPlan';
 import {
+  answeredText,
   batchFailure,
   cancelledError,
-  graphErrorMessage,
   networkError,
+  noAnswerReason,
   statusText,
   unauthorizedError,
   type Failure,
@@ -282,8 +283,9 @@ export class ReadSession {
         if (response.ok) return stop(`page ${page} was not valid JSON; only ${pages} page(s) were read`);
       }
       if (!response.ok) {
-        const detail = graphErrorMessage(body);
-        return stop(`page ${page} answered ${statusText(response.status)}${detail ? ` (${detail})` : ''}; only ${pages} page(s) were read`, response.status);
+        const noAnswer = noAnswerReason(body);
+        if (noAnswer) return stop(`page ${page} is ${noAnswer}; only ${pages} page(s) were read`);
+        return stop(`page ${page} ${answeredText(response.status, body)}; only ${pages} page(s) were read`, response.status);
       }
       const read = schema.safeParse(body);
       if (!read.success) return stop(`page ${page} was not the list expected (${firstIssue(read.error)})`);
