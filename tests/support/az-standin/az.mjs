@@ -4,7 +4,21 @@
  * to $GRAPH_STANDIN_URL); `--query` is JMESPath, as in the real CLI; `-o tsv` prints as the real
  * CLI does (one line per row, tab between columns). Commands it does not know fail loudly.
  */
+import {appendFileSync, readFileSync} from 'node:fs';
 import jmespath from 'jmespath';
+
+/**
+ * $AZ_STANDIN_LOG: a file that gets one JSON line per `az rest` (its arguments and the body it
+ * sent), so a test can see what a pasted command handed to az. $AZ_STANDIN_EXPECT_BODY: a file
+ * whose bytes the body must equal, or the stand-in fails as loudly as a wrong request would.
+ */
+function record(args, body) {
+  if (process.env.AZ_STANDIN_LOG) appendFileSync(process.env.AZ_STANDIN_LOG, `${JSON.stringify({args, body})}\n`);
+  const expected = process.env.AZ_STANDIN_EXPECT_BODY;
+  if (expected && readFileSync(expected, 'utf8') !== body) {
+    throw new Error(`the body is not byte-equal to the reader's batch:\n${body}\n!==\n${readFileSync(expected, 'utf8')}`);
+  }
+}
 
 const GRAPH_HOSTS = /^https:\/\/(graph\.microsoft\.com|graph\.microsoft\.us|dod-graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn)/;
 
@@ -59,7 +73,10 @@ export async function main(args) {
   const command = o._.join(' ');
   if (group === 'login' || (group === 'cloud' && sub === 'set') || (group === 'account' && sub === 'show')) return 0;
   if (group === 'rest') {
-    const result = await graph(o.method ?? 'get', o.url, typeof o.body === 'string' ? o.body : undefined);
+    // --body @file reads the file, as the real CLI does (the Windows commands write batch.json).
+    const body = typeof o.body === 'string' ? (o.body.startsWith('@') ? readFileSync(o.body.slice(1), 'utf8') : o.body) : undefined;
+    record(args, body);
+    const result = await graph(o.method ?? 'get', o.url, body);
     print(o.query ? jmespath.search(result, o.query) : result, o.output);
     return 0;
   }
