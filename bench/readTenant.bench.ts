@@ -150,7 +150,7 @@ async function runScenario(name: string, scenario: SampleScenario, faults: Graph
 
     const runEngine = async () => {
       const start = performance.now();
-      const result = await readTenantState({client: graphClientTransport(client), cloud: 'global', appId, profile});
+      const result = await readTenantState({transport: graphClientTransport(client), cloud: 'global', appId, profile});
       const ms = performance.now() - start;
       if (result.unread.length) throw new Error(`The engine's read was incomplete: ${result.unread[0].reason}`);
       return {ms, result};

@@ -34,7 +34,7 @@ export interface ReadAppOptions {
 export async function readApp(engine: ReadEngine, options: ReadAppOptions): Promise<Outcome> {
   const {progress, profile, cloud} = options;
   const observed = await engine.readTenantState({
-    client: options.transport,
+    transport: options.transport,
     cloud,
     appId: options.appId,
     profile,

@@ -6,13 +6,12 @@
  */
 
 import {normalizeGuid, normalizeTenant} from '../permissions/ids';
-import {CURRENT_VERSION, publicVersionName, versionLabel} from '../permissions/versionNames';
+import {publicVersionName, versionFromPublicName, versionLabel} from '../permissions/versionNames';
 
 export const SUPPORT_LINK_PARAMS = ['guide', 'version', 'tenant', 'appId'] as const;
 export type SupportLinkParamName = (typeof SUPPORT_LINK_PARAMS)[number];
 
 /** Docusaurus calls the unreleased docs version "current"; links may say "next". */
-const VERSION_ALIASES: Record<string, string> = {next: CURRENT_VERSION, current: CURRENT_VERSION};
 
 export interface KnownGuides {
   /**
@@ -97,7 +96,7 @@ export function parseSupportLinkParams(search: string | URLSearchParams, known: 
   let version = versions.includes(known.latestVersion) ? known.latestVersion : versions[0] ?? known.latestVersion;
   const versionValue = values.get('version')?.value;
   if (versionValue !== undefined) {
-    const normalized = VERSION_ALIASES[versionValue.toLowerCase()] ?? versionValue;
+    const normalized = versionFromPublicName(versionValue);
     if (versions.includes(normalized)) version = normalized;
     else {
       // The versions as a link names them ("next"), the one used as people read it ("2.0 (latest release)").

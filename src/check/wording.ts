@@ -2,6 +2,7 @@
  * The words the check shows for the engine's statuses and verdicts. Pure; no React.
  * Each status is a word plus an icon (decorative) plus a colour class: never colour alone.
  */
+import {otherType, typeWord} from '../permissions/permissionType';
 import type {
   CheckResult,
   PermissionFinding,
@@ -50,7 +51,7 @@ export function yesNo(value: boolean): string {
 
 /** The Configured column: for a wrong-type row, what is there ("No, only as delegated"), not only what is missing. */
 export function configuredWord(finding: PermissionFinding): string {
-  if (finding.status === 'wrong-type') return `No, only as ${finding.type === 'Application' ? 'delegated' : 'application'}`;
+  if (finding.status === 'wrong-type') return `No, only as ${typeWord(otherType(finding.type))}`;
   return yesNo(finding.configured);
 }
 

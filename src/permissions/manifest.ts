@@ -23,7 +23,6 @@ import type {ObservedCredential, ObservedState} from './types';
 /** ManifestError is what parseAppManifest throws: part of this module's API. */
 export {ManifestError} from './manifestError';
 /** The input limits live in manifestInput.ts; these two are re-exported for the check's component tests, which import them from here. */
-export {MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from './manifestInput';
 
 // ---------------------------------------------------------------------------------------------
 // The manifest's shape

@@ -70,7 +70,7 @@ export async function readPastedTenant({cloud, appId: typedAppId, profile, paste
   const pasted = pastedTransport({cloud, firstRound, answers});
   let observed: TenantReadResult;
   try {
-    observed = await readTenantState({client: pasted.transport, cloud, appId, profile, retry: {sleep: noWait}});
+    observed = await readTenantState({transport: pasted.transport, cloud, appId, profile, retry: {sleep: noWait}});
   } catch (error) {
     const followUps = pasted.followUps();
     if (followUps.length > 0) return {kind: 'follow-up', reason: (error as Error).message, followUps};

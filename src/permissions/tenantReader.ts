@@ -36,9 +36,10 @@ export {firstBatchOf} from './readPlan';
 export interface ReadTenantOptions {
   /**
    * How to reach Graph: createGraphTransport (live checks), graphClientTransport over a Graph
-   * client (tests), or fetchTransport (the sample tenant's stand-in). The name is historical.
+   * client (tests), fetchTransport (the sample tenant's stand-in), or pastedTransport (output
+   * the admin's own tools printed).
    */
-  client: GraphTransport;
+  transport: GraphTransport;
   cloud: CloudName;
   /** The application (client) ID of the app registration. */
   appId: string;
@@ -77,7 +78,7 @@ async function read(options: ReadTenantOptions): Promise<TenantReadResult> {
   const {cloud, profile, source = 'tenant'} = options;
   const appId = readableAppId(options.appId);
   const session = new ReadSession({
-    transport: options.client,
+    transport: options.transport,
     graphHost: cloudByName(cloud).graphHost.toLowerCase(),
     retry: options.retry,
     onProgress: options.onProgress,

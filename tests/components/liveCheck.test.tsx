@@ -9,7 +9,7 @@ import {fireEvent, screen, waitFor} from '@testing-library/react';
 import {setupServer} from 'msw/node';
 import {graphHandlers} from '../support/msw';
 import {createGraphStandIn, type GraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
-import {SAMPLE_TENANT_ID, sampleApp} from '../../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_ID, sampleApp} from '../../src/permissions/sampleTenant/apps';
 import {rememberPendingSignIn} from '../../src/auth/pendingSignIn';
 import type * as Auth from '../../src/auth';
 import {SIGN_IN_REFUSED} from '../../src/check/liveReadFailure';

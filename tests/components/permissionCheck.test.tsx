@@ -4,8 +4,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cleanup, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import {NO_CLIENT_ID_REASON} from '../../src/components/PermissionCheck/CheckApp';
-import {MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from '../../src/permissions/manifest';
-import {sampleApp} from '../../src/permissions/sampleTenant/data';
+import {MANIFEST_TOO_LARGE, MAX_MANIFEST_BYTES} from '../../src/permissions/manifestInput';
+import {sampleApp} from '../../src/permissions/sampleTenant/apps';
 import {manifestFixture, renderCheck, REPO, TEST_CLIENT_ID} from './support';
 
 const CHECK_TIMEOUT = {timeout: 10_000};

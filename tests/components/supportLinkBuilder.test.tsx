@@ -3,7 +3,7 @@ import React from 'react';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {fireEvent, render, screen, waitFor} from '@testing-library/react';
 import SupportLinkForm from '../../src/components/SupportLinkBuilder/SupportLinkForm';
-import {parseSupportLinkParams} from '../../src/components/PermissionCheck/supportLink';
+import {parseSupportLinkParams} from '../../src/check/supportLink';
 
 const APP_ID = '8c3f0a0e-5b7d-4e52-9d2a-0c6f1f4b7a21';
 

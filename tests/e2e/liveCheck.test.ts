@@ -5,7 +5,7 @@
  */
 import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
-import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/apps';
 import {expectOutcome} from './harness/assertions';
 import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';

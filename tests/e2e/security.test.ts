@@ -8,7 +8,7 @@
  */
 import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
-import {SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/apps';
 import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {E2E_USER} from './harness/identityStandIn';

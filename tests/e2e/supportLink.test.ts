@@ -4,7 +4,7 @@
  */
 import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
-import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_DOMAIN, SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/apps';
 import {useSessions} from './harness/useChromium';
 import {CheckUi} from './harness/checkUi';
 import {E2E_USER} from './harness/identityStandIn';

@@ -11,7 +11,7 @@ export {compareToProfile} from '../../permissions/compare';
 export {fetchTransport} from '../../permissions/fetchTransport';
 export {ManifestError, parseAppManifest} from '../../permissions/manifest';
 export {renderReport} from '../../permissions/reports';
-export {SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/data';
+export {SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/apps';
 export {createGraphStandIn} from '../../permissions/sampleTenant/graphStandIn';
 export {readTenantState} from '../../permissions/tenantReader';
 export {TenantReadError} from '../../permissions/tenantReadError';

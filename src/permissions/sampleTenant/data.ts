@@ -30,20 +30,6 @@ import {
   SHAREPOINT_ONLINE_APP_ID,
 } from './apps';
 
-/**
- * Who the sample apps are lives in apps.ts, which imports nothing of this module. Re-exported for
- * the check's component tests, the end-to-end tests and the check engine chunk, which import
- * them from here; new code imports apps.ts.
- */
-export {
-  SAMPLE_APPS,
-  SAMPLE_TENANT_DOMAIN,
-  SAMPLE_TENANT_ID,
-  SCANNER_APPLICATION_PERMISSIONS,
-  sampleApp,
-  type SampleApp,
-  type SampleScenario,
-} from './apps';
 
 export interface SampleTenant {
   tenantId: string;

@@ -2,7 +2,7 @@
  * What a check must show for each sample app against the 2.0 profile: the verdict, and the
  * rows and settings that carry the app's problem (every other required row must be "ok").
  */
-import {SAMPLE_APPS, SCANNER_APPLICATION_PERMISSIONS, type SampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/data';
+import {SAMPLE_APPS, SCANNER_APPLICATION_PERMISSIONS, type SampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/apps';
 import type {Verdict} from './checkUi';
 
 export interface ExpectedRow {

@@ -13,7 +13,7 @@ import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {ManifestError, parseAppManifest} from '../../../src/permissions/manifest';
 import {parseProfile} from '../../../src/permissions/profile';
-import {SAMPLE_TENANT_ID, sampleApp} from '../../../src/permissions/sampleTenant/data';
+import {SAMPLE_TENANT_ID, sampleApp} from '../../../src/permissions/sampleTenant/apps';
 import {createGraphStandIn} from '../../../src/permissions/sampleTenant/graphStandIn';
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import {TenantReadError} from '../../../src/permissions/tenantReadError';

@@ -48,7 +48,7 @@ async function serve(graph: GraphStandIn): Promise<string> {
 }
 
 async function check(graph: GraphStandIn, appId: string): Promise<CheckResult> {
-  const state = await readTenantState({client: fetchTransport({cloud: 'global', fetchFn: graph.fetch}), cloud: 'global', appId, profile});
+  const state = await readTenantState({transport: fetchTransport({cloud: 'global', fetchFn: graph.fetch}), cloud: 'global', appId, profile});
   return compareToProfile(profile, state, {cloud: 'global', appId, tenant: 'contoso-sample.onmicrosoft.com'});
 }
 

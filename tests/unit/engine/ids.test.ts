@@ -6,7 +6,7 @@
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
-import {parseSupportLinkParams} from '../../../src/components/PermissionCheck/supportLink';
+import {parseSupportLinkParams} from '../../../src/check/supportLink';
 import {cloudByName} from '../../../src/permissions/clouds';
 import {GUID_PATTERN, GUID_TEXT, isDomainName, isGuid, normalizeGuid, normalizeTenant} from '../../../src/permissions/ids';
 import {adminConsentUrl} from '../../../src/permissions/remediation';

@@ -82,7 +82,7 @@ describe('every reader of requiredResourceAccess agrees', () => {
     const graph = createGraphStandIn();
     const appId = sampleApp('compliant').appId;
     graph.tenant.applications.find((app) => app.appId === appId)!.requiredResourceAccess = structuredClone(listed);
-    const read = await readTenantState({client: fetchTransport({cloud: 'global', fetchFn: graph.fetch}), cloud: 'global', appId, profile: officeProfile()});
+    const read = await readTenantState({transport: fetchTransport({cloud: 'global', fetchFn: graph.fetch}), cloud: 'global', appId, profile: officeProfile()});
     expect(read.configured).toEqual(expected);
   });
 

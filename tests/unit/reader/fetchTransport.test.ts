@@ -30,7 +30,7 @@ function readVia(via: Via, graph: GraphStandIn, appId: string, extra: Partial<Re
   const cloud = extra.cloud ?? 'global';
   const client =
     via === 'fetchTransport' ? fetchTransport({cloud, fetchFn: graph.fetch}) : testTransport({cloud, fetchFn: graph.fetch});
-  return readTenantState({client, cloud, appId, profile, source: 'sample', ...extra});
+  return readTenantState({transport: client, cloud, appId, profile, source: 'sample', ...extra});
 }
 
 /** What the stand-in saw, without what differs by design (the Graph client's extra headers). */
@@ -91,7 +91,7 @@ describe('fetchTransport requests', () => {
         return graph.handle(request);
       },
     });
-    await readTenantState({client: transport, cloud: 'global', appId: sampleApp('compliant').appId, profile});
+    await readTenantState({transport: transport, cloud: 'global', appId: sampleApp('compliant').appId, profile});
     expect(sent.map((r) => [r.method, r.url, r.headers.get('Content-Type'), r.headers.has('Authorization')])).toEqual([
       ['POST', 'https://graph.microsoft.com/v1.0/$batch', 'application/json', false],
     ]);
@@ -111,7 +111,7 @@ describe('fetchTransport requests', () => {
         return TEST_TOKEN;
       },
     });
-    await readTenantState({client: transport, cloud: 'global', appId: sampleApp('many-pages').appId, profile});
+    await readTenantState({transport: transport, cloud: 'global', appId: sampleApp('many-pages').appId, profile});
     const stats = graph.stats();
     expect(stats.httpRequests).toBeGreaterThan(1);
     expect(stats.withAuthorization).toBe(stats.httpRequests);
@@ -160,7 +160,7 @@ describe('fetchTransport retries within the read’s budget', () => {
       return graph.fetch(input, init);
     };
     const {waits, sleep} = recordingSleep();
-    const result = await readTenantState({client: fetchTransport({cloud: 'global', fetchFn}), cloud: 'global', appId: compliant, profile, retry: {sleep}});
+    const result = await readTenantState({transport: fetchTransport({cloud: 'global', fetchFn}), cloud: 'global', appId: compliant, profile, retry: {sleep}});
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(4000);
     expect(waits[0]).toBeLessThanOrEqual(5000);

@@ -41,7 +41,7 @@ async function pastedCheck(appId: string, faults: GraphFaults = {}, {followUps =
 
 async function signedInCheck(appId: string) {
   const standIn = createGraphStandIn({now: NOW});
-  return readTenantState({client: fetchTransport({cloud: 'global', fetchFn: standIn.fetch}), cloud: 'global', appId, profile});
+  return readTenantState({transport: fetchTransport({cloud: 'global', fetchFn: standIn.fetch}), cloud: 'global', appId, profile});
 }
 
 /** The observed state of a read the pastes could judge. */

@@ -25,7 +25,7 @@ const VIAS: Via[] = ['fetchTransport', 'graph client'];
 
 function readVia(via: Via, graph: GraphStandIn, appId: string, extra: Partial<ReadTenantOptions> = {}) {
   const client = via === 'fetchTransport' ? fetchTransport({cloud: 'global', fetchFn: graph.fetch}) : testTransport({fetchFn: graph.fetch});
-  return readTenantState({client, cloud: 'global', appId, profile, source: 'sample', retry: {sleep: recordingSleep().sleep}, ...extra});
+  return readTenantState({transport: client, cloud: 'global', appId, profile, source: 'sample', retry: {sleep: recordingSleep().sleep}, ...extra});
 }
 
 /** The compliant sample app with Exchange Online Mail.ReadWrite added to its manifest (configured, not granted). */
@@ -173,7 +173,7 @@ describe('a running read can be cancelled', () => {
     const controller = new AbortController();
     const started = Date.now();
     const reading = readTenantState({
-      client: fetchTransport({cloud: 'global', fetchFn: graph.fetch}),
+      transport: fetchTransport({cloud: 'global', fetchFn: graph.fetch}),
       cloud: 'global',
       appId: sampleApp('compliant').appId,
       profile,

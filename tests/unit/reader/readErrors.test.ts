@@ -19,7 +19,7 @@ const profile = profile20();
 const compliant = sampleApp('compliant').appId;
 
 function read(client: GraphTransport, extra: Partial<ReadTenantOptions> = {}) {
-  return readTenantState({client, cloud: 'global', appId: compliant, profile, retry: {sleep: recordingSleep().sleep}, ...extra});
+  return readTenantState({transport: client, cloud: 'global', appId: compliant, profile, retry: {sleep: recordingSleep().sleep}, ...extra});
 }
 
 /** The stand-in's fetch, but a $batch whose body contains `marker` gets `status` for each of its sub-requests. */

@@ -37,7 +37,7 @@ describe('firstBatchOf', () => {
       const client = via === 'fetchTransport' ? fetchTransport({cloud: 'global', fetchFn}) : testTransport({fetchFn});
       // As a person pastes it: spaces around, upper case; the reader and the plan read it alike.
       const typed = ` ${sampleApp('compliant').appId.toUpperCase()} `;
-      await readTenantState({client, cloud: 'global', appId: typed, profile});
+      await readTenantState({transport: client, cloud: 'global', appId: typed, profile});
       expect(bodies).toHaveLength(1);
       expect(bodies[0]).toBe(JSON.stringify(firstBatchOf(typed, profile)));
     });

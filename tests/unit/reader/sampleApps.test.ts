@@ -150,7 +150,7 @@ describe('the sample tenant, read through fetchFn (sample mode)', () => {
   it.each(SAMPLE_APPS.map((app) => [app.scenario, app] as const))('reads %s as configured and granted', async (scenario, app) => {
     const standIn = createGraphStandIn();
     const result = await readTenantState({
-      client: testTransport({fetchFn: standIn.fetch}),
+      transport: testTransport({fetchFn: standIn.fetch}),
       cloud: 'global',
       appId: app.appId,
       profile,
@@ -190,7 +190,7 @@ describe('the sample tenant, read through fetchFn (sample mode)', () => {
     a.tenant.appRoleAssignments.length = 0;
     expect(b.tenant.appRoleAssignments.length).toBeGreaterThan(0);
     const result = await readTenantState({
-      client: testTransport({fetchFn: b.fetch}),
+      transport: testTransport({fetchFn: b.fetch}),
       cloud: 'global',
       appId: sampleApp('compliant').appId,
       profile,

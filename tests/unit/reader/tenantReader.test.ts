@@ -31,7 +31,7 @@ function standInOnMsw(): GraphStandIn {
 
 function read(appId: string, extra: Partial<ReadTenantOptions> & {cloud?: CloudName} = {}) {
   const cloud = extra.cloud ?? 'global';
-  return readTenantState({client: testTransport({cloud}), cloud, appId, profile, ...extra});
+  return readTenantState({transport: testTransport({cloud}), cloud, appId, profile, ...extra});
 }
 
 const batchItems = (standIn: GraphStandIn) => standIn.stats().log.filter((e) => e.batchItem);
@@ -209,7 +209,7 @@ describe('permissions and missing objects', () => {
     class RedirectingElsewhere extends Error {}
     const thrown = new RedirectingElsewhere('leaving for the sign-in page');
     const client = createGraphTransport({cloud: 'global', getToken: () => Promise.reject(thrown)});
-    const error = await readError(readTenantState({client, cloud: 'global', appId: sampleApp('compliant').appId, profile}));
+    const error = await readError(readTenantState({transport: client, cloud: 'global', appId: sampleApp('compliant').appId, profile}));
     expect(error.code).toBe('sign-in');
     expect(error.cause).toBe(thrown);
     expect(error.message).toBe('Could not get a sign-in token for Microsoft Graph (leaving for the sign-in page). Sign in again.');
@@ -221,7 +221,7 @@ describe('permissions and missing objects', () => {
     standIn.setFaults({pageSize: 3});
     let asked = 0;
     const client = createGraphTransport({cloud: 'global', getToken: async () => `token-${++asked}`});
-    await readTenantState({client, cloud: 'global', appId: sampleApp('compliant').appId, profile});
+    await readTenantState({transport: client, cloud: 'global', appId: sampleApp('compliant').appId, profile});
     expect(asked).toBe(standIn.stats().httpRequests);
     expect(asked).toBeGreaterThan(1);
   });
@@ -318,7 +318,7 @@ describe('clouds and the token', () => {
       return new Response(text, {status: response.status, headers: response.headers});
     };
     const result = await readTenantState({
-      client: testTransport({fetchFn: rewritingFetch}),
+      transport: testTransport({fetchFn: rewritingFetch}),
       cloud: 'global',
       appId: sampleApp('many-pages').appId,
       profile,
@@ -335,7 +335,7 @@ describe('clouds and the token', () => {
     standIn.setFaults({pageSize: 3});
     let tokens = 0;
     const client = testTransport({onToken: () => tokens++});
-    await readTenantState({client, cloud: 'global', appId: sampleApp('many-pages').appId, profile});
+    await readTenantState({transport: client, cloud: 'global', appId: sampleApp('many-pages').appId, profile});
     const stats = standIn.stats();
     expect(stats.withAuthorization).toBe(stats.httpRequests);
     expect(tokens).toBe(stats.httpRequests);
