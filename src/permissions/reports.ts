@@ -13,7 +13,7 @@ import {publicVersionName} from './versionNames';
 export type ReportFormat = 'text' | 'markdown' | 'json';
 
 /** How the app's state was read: signed in, a manifest, the sample tenant. */
-export type ReportMode = 'signed-in' | 'manifest' | 'sample';
+export type ReportMode = 'signed-in' | 'own-tools' | 'manifest' | 'sample';
 
 export interface ReportMeta {
   guide: string;
@@ -196,6 +196,7 @@ const SAMPLE_DATA_LINE = 'SAMPLE DATA: not your tenant. This is the built-in sam
 
 const MODE_WORDS: Record<ReportMode, string> = {
   'signed-in': 'read from the tenant through Microsoft Graph (signed in)',
+  'own-tools': "read from the tenant through Microsoft Graph by the admin's own tools (command output pasted)",
   manifest: 'an app manifest (it does not show admin consent)',
   sample: 'SAMPLE DATA: the built-in sample tenant, not your tenant',
 };

@@ -185,8 +185,14 @@ describe('<PermissionCheck /> in the browser', () => {
     renderCheck({clientId: ''});
     fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
     expect(screen.getByText(NO_CLIENT_ID_REASON).tagName).toBe('P');
-    expect(NO_CLIENT_ID_REASON).toBe('Live sign-in is unavailable: this site was built without an Entra client ID (ENTRA_CLIENT_ID).');
-    expect((screen.getByRole('button', {name: 'Sign in and check'}) as HTMLButtonElement).disabled).toBe(true);
+    expect(NO_CLIENT_ID_REASON).toBe(
+      'Sign-in is not set up on this site (it was built without an Entra client ID, ENTRA_CLIENT_ID): use your own tools below.',
+    );
+    // No sign-in to offer: the live way is the admin's own tools, with no choice to make.
+    expect(screen.queryByRole('button', {name: 'Sign in and check'})).toBeNull();
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect((screen.getByLabelText('Your tool') as HTMLSelectElement).value).toBe('cloud-shell');
+    expect((screen.getByRole('button', {name: 'Check output'}) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('tab', {name: 'App manifest'}));
     fireEvent.change(screen.getByLabelText('App manifest'), {target: {value: manifestFixture('graph-compliant.json')}});
     fireEvent.click(screen.getByRole('button', {name: 'Check manifest'}));
@@ -198,6 +204,11 @@ describe('<PermissionCheck /> in the browser', () => {
     fireEvent.click(screen.getByRole('tab', {name: 'Live tenant'}));
     expect(screen.queryByText(NO_CLIENT_ID_REASON)).toBeNull();
     expect((screen.getByRole('button', {name: 'Sign in and check'}) as HTMLButtonElement).disabled).toBe(false);
+    // Sign-in is the first choice; the admin's own tools are the other.
+    expect((screen.getByRole('radio', {name: 'Sign in and check'}) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', {name: 'Use your own tools'}));
+    expect(screen.queryByRole('button', {name: 'Sign in and check'})).toBeNull();
+    expect(screen.getByRole('button', {name: 'Check output'})).not.toBeNull();
   });
 
   it('opens on the Live tenant tab, pre-filled, when a support link gave a tenant or app, and runs nothing', () => {

@@ -2,7 +2,8 @@
  * The permission check itself (browser only; loaded by index.tsx inside BrowserOnly): the frame
  * that composes the parts. Three ways to get an app registration's state, one UI for the result:
  *   Sample tenant  built-in data through the same Graph reader code as a live check (SamplePanel)
- *   Live tenant    sign in (MSAL, loaded on click) and read the tenant through Microsoft Graph (LivePanel)
+ *   Live tenant    sign in (MSAL, loaded on click) and read the tenant through Microsoft Graph, or
+ *                  run that read with the admin's own tools and paste its output (LivePanel, OwnToolsPanel)
  *   App manifest   pasted or uploaded JSON, checked entirely in this browser (ManifestPanel)
  * The behaviour is in hooks: one run at a time (useCheckRun), the engine loaded on intent
  * (useEngineOnIntent), the sign-in (useLiveSession), and each tab's state and check.
@@ -18,6 +19,7 @@ import {useEngineOnIntent} from './hooks/useEngineOnIntent';
 import {useLiveSession} from './hooks/useLiveSession';
 import LivePanel from './LivePanel';
 import {useLiveCheck} from './LivePanel/useLiveCheck';
+import {useOwnToolsCheck} from './OwnToolsPanel/useOwnToolsCheck';
 import ManifestPanel from './ManifestPanel';
 import {useManifestCheck} from './ManifestPanel/useManifestCheck';
 import ResultActions from './ResultActions';
@@ -77,6 +79,7 @@ export default function CheckApp(props: CheckAppProps): React.JSX.Element {
     initialTenant: props.initialTenant,
     initialAppId: props.initialAppId,
   });
+  const own = useOwnToolsCheck({...checkOptions, appId: live.appId, tenant: live.tenant, announce: run.announce});
   const manifest = useManifestCheck({...checkOptions, tenant: live.tenant, run});
 
   const {state} = run;
@@ -96,7 +99,17 @@ export default function CheckApp(props: CheckAppProps): React.JSX.Element {
   const panels: Record<CheckMode, () => React.ReactNode> = {
     sample: () => <SamplePanel id={id} sample={sample} busy={run.busy} onRun={() => start(sample.check)} />,
     live: () => (
-      <LivePanel id={id} live={live} available={session.available} session={session.session} busy={run.busy} onCheck={() => start(live.check)} />
+      <LivePanel
+        id={id}
+        live={live}
+        own={own}
+        available={session.available}
+        session={session.session}
+        busy={run.busy}
+        onCheck={() => start(live.check)}
+        onCheckOutput={() => start(own.check)}
+        onAnnounce={run.announce}
+      />
     ),
     manifest: () => <ManifestPanel id={id} manifest={manifest} busy={run.busy} onCheck={() => start(manifest.check)} />,
   };

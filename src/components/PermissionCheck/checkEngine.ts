@@ -2,7 +2,8 @@
  * What the check needs once it is on screen, as ONE lazily loaded chunk (separate import()s
  * each got their own copy of the permission catalog): comparing, manifest parsing, reports, the
  * sample tenant with its Graph stand-in, and the tenant reader with fetchTransport, so a sample
- * check runs the live reader's code end to end. No Graph client and no MSAL here: a live check
+ * check runs the live reader's code end to end, and the reader over pasted output (a check with
+ * the admin's own tools). No Graph client and no MSAL here: a live check
  * adds the Graph client (graphReader.ts) and sign-in (src/auth) when it starts.
  */
 import './zodWithoutEval';
@@ -10,6 +11,8 @@ import './zodWithoutEval';
 export {compareToProfile} from '../../permissions/compare';
 export {fetchTransport} from '../../permissions/fetchTransport';
 export {ManifestError, parseAppManifest} from '../../permissions/manifest';
+export {PastedAnswerError} from '../../permissions/pastedAnswer';
+export {readPastedTenant} from '../../permissions/pastedRead';
 export {renderReport} from '../../permissions/reports';
 export {SAMPLE_TENANT_ID} from '../../permissions/sampleTenant/apps';
 export {createGraphStandIn} from '../../permissions/sampleTenant/graphStandIn';

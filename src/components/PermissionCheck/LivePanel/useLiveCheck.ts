@@ -25,7 +25,12 @@ export interface LiveFieldErrors {
   appId: string | null;
 }
 
+/** How the Live tenant tab reads the tenant: signed in here, or the admin's own tools' output pasted. */
+export type LiveWay = 'sign-in' | 'own-tools';
+
 export interface LiveCheck {
+  way: LiveWay;
+  setWay: (way: LiveWay) => void;
   tenant: string;
   setTenant: (value: string) => void;
   appId: string;
@@ -52,6 +57,8 @@ export function useLiveCheck(options: LiveCheckOptions): LiveCheck {
   const [tenant, setTenant] = useState(live.pending?.tenant ?? options.initialTenant ?? '');
   const [appId, setAppId] = useState(live.pending?.appId ?? options.initialAppId ?? '');
   const [errors, setErrors] = useState<LiveFieldErrors>({tenant: null, appId: null});
+  // Sign-in stays the first choice where the site has a sign-in app; without one, own tools are the way.
+  const [way, setWay] = useState<LiveWay>(live.available ? 'sign-in' : 'own-tools');
 
   async function readLive(session: LiveSession, wanted: WantedCheck, progress: (message: string) => void, signal: AbortSignal): Promise<RunResult> {
     progress(readingMessage('tenant'));
@@ -119,5 +126,5 @@ export function useLiveCheck(options: LiveCheckOptions): LiveCheck {
     if (pending) resume(pending);
   }, [pending]);
 
-  return {tenant, setTenant, appId, setAppId, errors, check, signOut};
+  return {way, setWay, tenant, setTenant, appId, setAppId, errors, check, signOut};
 }

@@ -7,6 +7,7 @@
  */
 import React, {useCallback, useRef, useState} from 'react';
 import {checkManifest} from '../../../check/manifestCheck';
+import {readFileBytes} from '../../../check/readFileBytes';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE, manifestTextProblem, MAX_MANIFEST_BYTES} from '../../../permissions/manifestInput';
 import {normalizeTenant} from '../../../permissions/ids';
 import type {CloudName, Profile} from '../../../permissions/types';
@@ -34,16 +35,6 @@ export interface ManifestCheckOptions {
   tenant: string;
   ready: () => Promise<CheckEngine>;
   run: CheckRun;
-}
-
-/** A file's bytes (FileReader: also where Blob.arrayBuffer is missing). */
-function readFileBytes(file: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 export function useManifestCheck({profile, cloud, tenant, ready, run}: ManifestCheckOptions): ManifestCheck {
