@@ -1,11 +1,14 @@
 /**
- * permcheck: checks an app registration's manifest against a guide version's permission profile.
+ * permcheck: checks an app registration against a guide version's permission profile, from its
+ * manifest or, live, from the output of the check's read run with the admin's own tools.
  *
  *   permcheck --guide office365 [--version 2.0] --manifest app.json [--format text|json|markdown]
+ *   permcheck --print-batch --app-id <id>            (the read, as an Azure CLI command)
+ *   permcheck --guide office365 --app-id <id> --graph-batch output.json [--graph-batch follow-up.json]
  *   permcheck --list-guides
  *
- * Exit codes: 0 pass, 1 fail or incomplete, 2 bad input (one line on stderr, no stack trace).
- * Parts: bin/permcheck/ (options, site, help).
+ * Exit codes: 0 pass, 1 fail or incomplete (or follow-ups to run), 2 bad input (one line on
+ * stderr, no stack trace). Parts: bin/permcheck/ (options, site, the Graph output check, help).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +18,9 @@ import {ManifestError, parseAppManifest} from '../src/permissions/manifest';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE} from '../src/permissions/manifestInput';
 import {terminalSafe} from '../src/permissions/outputSafety';
 import {renderReport} from '../src/permissions/reports';
-import type {CheckResult} from '../src/permissions/types';
-import {EXIT_BAD_INPUT, EXIT_FAIL, EXIT_PASS, inputLabel, oneLine, readInputFile, UsageError, useColor, type CliIo} from './permcheck/io';
-import {cloudOf, formatOf, nowOf, parseCommandLine, tenantOf, type CliOptions} from './permcheck/options';
+import {checkGraphBatch, exitCodeOf, printBatch} from './permcheck/graphBatch';
+import {EXIT_BAD_INPUT, EXIT_PASS, inputLabel, oneLine, readInputFile, UsageError, useColor, type CliIo} from './permcheck/io';
+import {cloudOf, formatOf, nowOf, parseCommandLine, refuseOptions, tenantOf, type CliOptions} from './permcheck/options';
 import {listGuides, loadProfile, resolveGuide, resolveVersion} from './permcheck/site';
 import {USAGE} from './permcheck/usage';
 
@@ -28,18 +31,18 @@ function defaultSiteDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 }
 
-function exitCodeOf(result: CheckResult): number {
-  return result.verdict === 'pass' ? EXIT_PASS : EXIT_FAIL;
-}
-
 /** --manifest: the app manifest (or a bare permission list), checked without reading the tenant. */
 function checkManifest(options: CliOptions, siteDir: string, io: CliIo): number {
   const format = formatOf(options);
   const guide = resolveGuide(siteDir, options.guide);
   const version = resolveVersion(siteDir, options.version, guide);
   if (!options.manifest) {
-    throw new UsageError('--manifest is required: the app manifest JSON file (Entra admin center > App registrations > your app > Manifest)');
+    throw new UsageError(
+      '--manifest is required: the app manifest JSON file (Entra admin center > App registrations > your app > Manifest); ' +
+        'or --graph-batch, for a live check (see permcheck --help)',
+    );
   }
+  refuseOptions(options, ['app-id', 'shell', 'body-only'], '--manifest', 'the manifest names its app; --print-batch and --graph-batch take it');
   const cloud = cloudOf(options);
   const now = nowOf(options);
   const tenant = tenantOf(options);
@@ -81,6 +84,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     listGuides(siteDir, format, io);
     return EXIT_PASS;
   }
+  if (options['print-batch']) return printBatch(options, siteDir, io);
+  if (options['graph-batch']) return checkGraphBatch(options, siteDir, io);
   return checkManifest(options, siteDir, io);
 }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import {decodeManifestBytes, MAX_MANIFEST_BYTES} from '../../src/permissions/manifestInput';
 
 export const EXIT_PASS = 0;
+/** Fail or incomplete; with --graph-batch also: follow-ups still to run. */
 export const EXIT_FAIL = 1;
 export const EXIT_BAD_INPUT = 2;
 

@@ -29,14 +29,19 @@ export function guidesOf(siteDir: string): GuideVersions[] {
   return out.sort((a, b) => (a.guide < b.guide ? -1 : a.guide > b.guide ? 1 : 0));
 }
 
-/** The guide asked for, checked against the site's guides. */
-export function resolveGuide(siteDir: string, requested: string | undefined): string {
+/**
+ * The guide asked for, checked against the site's guides. `onlyOneByDefault`: when none was
+ * asked for and the site has exactly one guide, that one.
+ */
+export function resolveGuide(siteDir: string, requested: string | undefined, {onlyOneByDefault = false} = {}): string {
   const guides = guidesOf(siteDir);
-  if (requested === undefined) throw new UsageError('--guide is required, e.g. --guide office365 (see permcheck --list-guides)');
-  const guide = requested.trim();
-  if (!guides.some((g) => g.guide === guide)) {
-    throw new UsageError(`unknown guide "${guide}"; guides: ${guides.map((g) => g.guide).join(', ') || 'none'}`);
+  const names = guides.map((g) => g.guide).join(', ') || 'none';
+  if (requested === undefined) {
+    if (onlyOneByDefault && guides.length === 1) return guides[0]!.guide;
+    throw new UsageError(`--guide is required, e.g. --guide office365 (see permcheck --list-guides)${onlyOneByDefault ? `; guides: ${names}` : ''}`);
   }
+  const guide = requested.trim();
+  if (!guides.some((g) => g.guide === guide)) throw new UsageError(`unknown guide "${guide}"; guides: ${names}`);
   return guide;
 }
 
