@@ -20,12 +20,8 @@ import {EXIT_FAIL, EXIT_PASS, inputLabel, oneLine, readInputFile, UsageError, us
 import {appIdOf, cloudOf, formatOf, nowOf, refuseOptions, shellOf, tenantOf, type CliOptions, type ShellName} from './options';
 import {loadProfile, resolveGuide, resolveVersion} from './site';
 
-/**
- * How the report names a check from the admin's own tools' output. reports.ts has no mode for it
- * yet ('pasted-output' is asked for); until then the closest it has: a read of the tenant through
- * Microsoft Graph, signed in (the admin, in their own tool), with admin consent read.
- */
-export const PASTED_OUTPUT_MODE: ReportMode = 'signed-in';
+/** How the report names a check from the admin's own tools' output: the page's mode for it. */
+export const PASTED_OUTPUT_MODE: ReportMode = 'own-tools';
 
 /** How the CLI is run: from a clone of the repository (it is not a published package). */
 const PERMCHECK = 'node bin/permcheck.mjs';
