@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Launcher of the permcheck CLI: lets Node run the TypeScript engine as is (tsx), then runs
-// bin/permcheck.ts. Works as `npx permcheck ...` from the repository after `npm ci`.
+// bin/permcheck.ts. Run it from a clone of the repository after `npm ci`: node bin/permcheck.mjs ...
 import {fileURLToPath} from 'node:url';
 import {register as registerCommonJs} from 'tsx/cjs/api';
 import {register} from 'tsx/esm/api';

@@ -9,7 +9,7 @@
 import {compareToProfile} from '../../src/permissions/compare';
 import {normalizeGuid} from '../../src/permissions/ids';
 import {terminalSafe} from '../../src/permissions/outputSafety';
-import {PastedAnswerError, parsePastedAnswer, type PastedSubResponse} from '../../src/permissions/pastedAnswer';
+import {MAX_ANSWER_BYTES, PastedAnswerError, parsePastedAnswer, type PastedSubResponse} from '../../src/permissions/pastedAnswer';
 import {firstReadCommands, readPastedTenant} from '../../src/permissions/pastedRead';
 import {readCommands, type BatchBody, type ReadCommands} from '../../src/permissions/readCommands';
 import {renderReport, type ReportMode} from '../../src/permissions/reports';
@@ -123,7 +123,13 @@ function readPastes(files: string[], io: CliIo): Paste[] {
   if (twice !== undefined) throw new UsageError(`--graph-batch ${twice} is given twice: pass the first output, then each follow-up's output, once each`);
   return files.map((file) => {
     const label = inputLabel(file);
-    const text = readInputFile(file, io, 'the Graph output', () => new UsageError(`${label}: more than 2 MB: far more than Microsoft Graph's answer for one app registration`));
+    const text = readInputFile(
+      file,
+      io,
+      'the Graph output',
+      () => new UsageError(`${label}: more than ${MAX_ANSWER_BYTES / (1024 * 1024)} MB: far more than Microsoft Graph's answer for one app registration`),
+      MAX_ANSWER_BYTES,
+    );
     try {
       return {file, text, answers: parsePastedAnswer(text)};
     } catch (error) {

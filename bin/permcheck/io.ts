@@ -49,22 +49,22 @@ export function inputLabel(file: string): string {
 
 /**
  * An input file's text ("-": standard input): its bytes decoded as UTF-8 or UTF-16 (Windows
- * PowerShell's `>` and Out-File write UTF-16), refused unread when larger than MAX_MANIFEST_BYTES
+ * PowerShell's `>` and Out-File write UTF-16), refused unread when larger than `limit` bytes
  * (`tooLarge` says what to throw then). `what` names the file in messages ("the manifest").
  */
-export function readInputFile(file: string, io: CliIo, what: string, tooLarge: () => Error): string {
+export function readInputFile(file: string, io: CliIo, what: string, tooLarge: () => Error, limit = MAX_MANIFEST_BYTES): string {
   if (file === '-') return io.readStdin();
   let size: number;
   let bytes: Buffer;
   try {
     size = fs.statSync(file).size;
-    bytes = size > MAX_MANIFEST_BYTES ? Buffer.alloc(0) : fs.readFileSync(file);
+    bytes = size > limit ? Buffer.alloc(0) : fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
     throw new UsageError(`cannot read ${what} ${file}: ${why}`);
   }
-  if (size > MAX_MANIFEST_BYTES) throw tooLarge();
+  if (size > limit) throw tooLarge();
   return decodeManifestBytes(bytes).text;
 }

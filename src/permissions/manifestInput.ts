@@ -30,15 +30,15 @@ export function tooDeeplyNested(depth: number): string {
   );
 }
 
-/** Whether a text is more than MAX_MANIFEST_BYTES once written as UTF-8 (without encoding it). */
-export function exceedsManifestSize(text: string): boolean {
-  if (text.length > MAX_MANIFEST_BYTES) return true; // every character is at least one byte
-  if (text.length * 3 <= MAX_MANIFEST_BYTES) return false; // and at most three (a pair of surrogates: four for two)
+/** Whether a text is more than `limit` bytes (MAX_MANIFEST_BYTES) once written as UTF-8 (without encoding it). */
+export function exceedsManifestSize(text: string, limit: number = MAX_MANIFEST_BYTES): boolean {
+  if (text.length > limit) return true; // every character is at least one byte
+  if (text.length * 3 <= limit) return false; // and at most three (a pair of surrogates: four for two)
   let bytes = 0;
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xdc00 && code <= 0xdfff ? 1 : 3;
-    if (bytes > MAX_MANIFEST_BYTES) return true;
+    if (bytes > limit) return true;
   }
   return false;
 }

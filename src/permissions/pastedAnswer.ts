@@ -7,7 +7,7 @@
  * cut-off JSON) gets a message that says what it is and what to paste instead, never a verdict.
  */
 import {batchResponseSchema} from './graphSchemas';
-import {exceedsManifestSize, MAX_JSON_DEPTH, MAX_MANIFEST_BYTES, nestingDepth} from './manifestInput';
+import {exceedsManifestSize, MAX_JSON_DEPTH, nestingDepth} from './manifestInput';
 import {lineAndColumn} from './jsonPositions';
 import {locateJsonError} from './jsonSyntax';
 
@@ -41,6 +41,13 @@ export class PastedAnswerError extends Error {
     this.problem = problem;
   }
 }
+
+/**
+ * The largest answer read, in bytes of UTF-8. Microsoft Graph's own service principal, with
+ * every app role and scope and their descriptions, is about 1 MB as Azure CLI indents it, and
+ * the first batch names every API of the guide: far more room than a manifest needs.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
 
@@ -101,10 +108,10 @@ function toolError(text: string): PastedAnswerError | null {
 export function parsePastedAnswer(text: string): PastedSubResponse[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw new PastedAnswerError('empty', `Nothing was pasted. ${PASTE_AGAIN}`);
-  if (exceedsManifestSize(trimmed)) {
+  if (exceedsManifestSize(trimmed, MAX_ANSWER_BYTES)) {
     throw new PastedAnswerError(
       'too-large',
-      `This is more than ${MAX_MANIFEST_BYTES / (1024 * 1024)} MB: far more than the answer for one app registration. ${PASTE_AGAIN}`,
+      `This is more than ${MAX_ANSWER_BYTES / (1024 * 1024)} MB: far more than the answer for one app registration. ${PASTE_AGAIN}`,
     );
   }
   if (!trimmed.startsWith('{')) {

@@ -416,29 +416,6 @@ async function serve(graph: GraphStandIn): Promise<string> {
 }
 
 /**
- * The stand-in az, as it is, behind a wrapper that lets its output through a pipe whole.
- * tests/support/az-standin/az calls process.exit() right after writing its output, and Node
- * writes to a pipe asynchronously: piped, the answer (775 KB, Microsoft Graph's service
- * principal and its app roles) stops at 64 KiB. Written to a file first, it is whole. (Fix in
- * the stand-in: `process.exitCode = code` instead of process.exit(code); then this goes.)
- */
-function pipeSafeAz(): string {
-  const wrapperDir = fs.mkdtempSync(path.join(dir, 'az-'));
-  const script = [
-    '#!/usr/bin/env bash',
-    'out="$(mktemp)"',
-    `"${path.join(AZ_DIR, 'az')}" "$@" > "$out"`,
-    'status=$?',
-    'cat "$out"',
-    'rm -f "$out"',
-    'exit $status',
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(wrapperDir, 'az'), script, {mode: 0o755});
-  return wrapperDir;
-}
-
-/**
  * Runs a script in bash in the repository (as `node bin/permcheck.mjs` is run), the stand-in az
  * first on PATH. Asynchronously: the stand-in's server runs in this process and must answer.
  */
@@ -447,7 +424,7 @@ function bash(script: string, env: Record<string, string>): Promise<{status: num
     execFile(
       'bash',
       ['-c', script],
-      {cwd: repoRoot, encoding: 'utf8', env: {...process.env, PATH: `${pipeSafeAz()}:${process.env.PATH}`, NO_COLOR: '', FORCE_COLOR: '', ...env}, timeout: 60_000},
+      {cwd: repoRoot, encoding: 'utf8', env: {...process.env, PATH: `${AZ_DIR}:${process.env.PATH}`, NO_COLOR: '', FORCE_COLOR: '', ...env}, timeout: 60_000},
       (error, stdout, stderr) => resolve({status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr}),
     );
   });

@@ -3,7 +3,7 @@
  * gets (src/permissions/pastedAnswer.ts). A verdict is never built on any of these.
  */
 import {describe, expect, it} from 'vitest';
-import {PastedAnswerError, parsePastedAnswer} from '../../../src/permissions/pastedAnswer';
+import {MAX_ANSWER_BYTES, PastedAnswerError, parsePastedAnswer} from '../../../src/permissions/pastedAnswer';
 
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
 const ANSWER = {
@@ -33,6 +33,15 @@ describe('a real answer', () => {
     expect(parsePastedAnswer(JSON.stringify(ANSWER, null, 2))).toEqual(expected);
     expect(parsePastedAnswer(JSON.stringify(ANSWER))).toEqual(expected);
     expect(parsePastedAnswer(`\uFEFF\n\n${JSON.stringify(ANSWER)}\n\n`)).toEqual(expected);
+  });
+});
+
+describe('a large answer', () => {
+  it('is read: Microsoft Graph’s service principal with every role and scope is about 1 MB indented, and a guide may name several APIs', () => {
+    const roles = Array.from({length: 14000}, (_, i) => ({id: `${i}`, value: `Role.${i}`, description: 'Allows the app to read something in the organization, without a signed-in user.'}));
+    const text = JSON.stringify({responses: [{id: 'resource-0', status: 200, body: {appRoles: roles}}]}, null, 4);
+    expect(text.length).toBeGreaterThan(3 * 1024 * 1024);
+    expect(parsePastedAnswer(text)[0]!.id).toBe('resource-0');
   });
 });
 
@@ -124,6 +133,6 @@ describe('what is not an answer gets a message that says what it is', () => {
 
   it('refuses deep nesting and very large text without parsing it', () => {
     expect(problem(`{"responses": ${'['.repeat(100)}${']'.repeat(100)}}`).problem).toBe('not-a-batch-answer');
-    expect(problem(`{"responses": [], "pad": "${'x'.repeat(2 * 1024 * 1024)}"}`).problem).toBe('too-large');
+    expect(problem(`{"responses": [], "pad": "${'x'.repeat(MAX_ANSWER_BYTES)}"}`)).toEqual({problem: 'too-large', message: `This is more than 16 MB: far more than the answer for one app registration. ${PASTE_AGAIN}`});
   });
 });

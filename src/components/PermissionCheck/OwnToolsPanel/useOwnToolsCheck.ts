@@ -9,7 +9,8 @@ import {CheckProblem} from '../../../check/outcome';
 import {checkPasted} from '../../../check/pastedCheck';
 import {readFileBytes} from '../../../check/readFileBytes';
 import {normalizeGuid, normalizeTenant} from '../../../permissions/ids';
-import {decodeManifestBytes, MAX_MANIFEST_BYTES} from '../../../permissions/manifestInput';
+import {decodeManifestBytes} from '../../../permissions/manifestInput';
+import {MAX_ANSWER_BYTES} from '../../../permissions/pastedAnswer';
 import {readCommands, type ReadCommands} from '../../../permissions/readCommands';
 import {batchBodies, firstRead} from '../../../permissions/readPlan';
 import type {CloudName, Profile} from '../../../permissions/types';
@@ -69,8 +70,8 @@ export function useOwnToolsCheck({profile, cloud, appId, tenant, ready, announce
   async function onFile(step: number, event: React.ChangeEvent<HTMLInputElement>): Promise<void> {
     const file = event.target.files?.[0];
     if (!file) return;
-    if (file.size > MAX_MANIFEST_BYTES) {
-      announce(`${file.name} is larger than ${MAX_MANIFEST_BYTES / (1024 * 1024)} MB: it is not the command's output.`);
+    if (file.size > MAX_ANSWER_BYTES) {
+      announce(`${file.name} is larger than ${MAX_ANSWER_BYTES / (1024 * 1024)} MB: it is not the command's output.`);
       return;
     }
     // Bytes, not text: Windows PowerShell's `>` saves UTF-16, which is decoded as such.
