@@ -12,7 +12,7 @@ import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
+import {runPermcheck} from './runCli';
 import {PASTED_OUTPUT_MODE} from '../../../bin/permcheck/graphBatch';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
@@ -36,13 +36,9 @@ const PRINT = 'node bin/permcheck.mjs';
 
 const appOf = (scenario: SampleScenario) => sampleApp(scenario).appId;
 
-let runCli: typeof RunCli;
 let dir: string;
 
-beforeAll(async () => {
-  // Named with its extension: without it, bin/permcheck.mjs (the launcher) would be picked.
-  const cliModule = '../../../bin/permcheck.ts';
-  ({runCli} = (await import(/* @vite-ignore */ cliModule)) as {runCli: typeof RunCli});
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'permcheck-graph-batch-'));
 });
 
@@ -50,19 +46,7 @@ afterAll(() => {
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
-async function run(args: string[], {stdin}: {stdin?: string} = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: () => stdin ?? '',
-    env: {PERMCHECK_SITE_DIR: repoRoot},
-    isTTY: false,
-  };
-  const code = await runCli(args, io);
-  return {code, stdout, stderr};
-}
+const run = (args: string[], {stdin}: {stdin?: string} = {}) => runPermcheck(args, {stdin});
 
 /** What `az rest` prints for a batch body: the stand-in's answer, indented as the CLI does. */
 async function answerOf(standIn: GraphStandIn, body: string): Promise<string> {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
+import {runPermcheck, type CliRunOptions} from './runCli';
 import {AAD_GRAPH, GRAPH, REQUIRED_V2} from '../engine/helpers';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -38,12 +38,8 @@ function profileJson(version: '1.0' | '2.0' | 'next') {
 }
 
 let siteDir: string;
-let runCli: typeof RunCli;
 
 beforeAll(async () => {
-  // Named with its extension: without it, bin/permcheck.mjs (the launcher) would be picked.
-  const cliModule = '../../../bin/permcheck.ts';
-  ({runCli} = (await import(/* @vite-ignore */ cliModule)) as {runCli: typeof RunCli});
   siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'permcheck-site-'));
   fs.writeFileSync(path.join(siteDir, 'versions.json'), JSON.stringify(['2.0', '1.0']));
   const write = (dir: string, version: '1.0' | '2.0' | 'next') => {
@@ -61,19 +57,7 @@ afterAll(() => {
   fs.rmSync(siteDir, {recursive: true, force: true});
 });
 
-async function run(args: string[], options: {isTTY?: boolean; env?: Record<string, string>; stdin?: string} = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: () => options.stdin ?? '',
-    env: {PERMCHECK_SITE_DIR: siteDir, ...options.env},
-    isTTY: options.isTTY ?? false,
-  };
-  const code = await runCli(args, io);
-  return {code, stdout, stderr};
-}
+const run = (args: string[], options: Omit<CliRunOptions, 'siteDir'> = {}) => runPermcheck(args, {...options, siteDir});
 
 describe('permcheck (in-process)', () => {
   it('checks against the latest release by default and prints one JSON object', async () => {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
+import {runPermcheck} from './runCli';
 import {findPermission} from '../../../src/permissions/catalog';
 import {GRAPH, AAD_GRAPH} from '../engine/helpers';
 
@@ -74,12 +74,9 @@ function withEntry(entry: Entry): unknown {
   return manifest;
 }
 
-let runCli: typeof RunCli;
 let dir: string;
 
-beforeAll(async () => {
-  const cliModule = '../../../bin/permcheck.ts';
-  ({runCli} = (await import(/* @vite-ignore */ cliModule)) as {runCli: typeof RunCli});
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'permcheck-read-only-'));
 });
 
@@ -88,16 +85,7 @@ afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
 async function check(entry: Entry) {
   const file = path.join(dir, 'app.json');
   fs.writeFileSync(file, JSON.stringify(withEntry(entry), null, 2));
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: () => '',
-    env: {PERMCHECK_SITE_DIR: repoRoot},
-    isTTY: false,
-  };
-  const code = await runCli(['--guide', 'office365', '--version', '2.0', '--manifest', file, '--format', 'json', '--now', NOW], io);
+  const {code, stdout, stderr} = await runPermcheck(['--guide', 'office365', '--version', '2.0', '--manifest', file, '--format', 'json', '--now', NOW]);
   return {code, stderr, report: JSON.parse(stdout) as {verdict: string; findings: Array<{permissionId?: string; status: string; severity: string; message: string}>}};
 }
 

@@ -4,8 +4,8 @@
  * support-link builder's forms: tests/components.) Each must accept and refuse the same values.
  */
 import path from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
-import type {CliIo, runCli as RunCli} from '../../../bin/permcheck';
+import {describe, expect, it} from 'vitest';
+import {runPermcheck} from '../cli/runCli';
 import {parseSupportLinkParams} from '../../../src/check/supportLink';
 import {cloudByName} from '../../../src/permissions/clouds';
 import {GUID_PATTERN, GUID_TEXT, isDomainName, isGuid, normalizeGuid, normalizeTenant} from '../../../src/permissions/ids';
@@ -91,26 +91,9 @@ describe('a GUID', () => {
 const KNOWN = {versionsByGuide: new Map([['office365', ['2.0']]]), latestVersion: '2.0'};
 
 describe('every consumer follows the tenant rule', () => {
-  let runCli: typeof RunCli;
-  beforeAll(async () => {
-    // With its extension: without it, bin/permcheck.mjs (the launcher) would be picked.
-    const cliModule = '../../../bin/permcheck.ts';
-    ({runCli} = (await import(/* @vite-ignore */ cliModule)) as {runCli: typeof RunCli});
-  });
-
   async function cli(tenant: string) {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      readStdin: () => '',
-      env: {},
-      isTTY: false,
-    };
     const manifest = path.resolve(__dirname, '../../fixtures/manifests/graph-compliant.json');
-    const code = await runCli(['--guide', 'office365', '--version', '2.0', '--manifest', manifest, '--format', 'json', `--tenant=${tenant}`], io);
-    return {code, stdout, stderr};
+    return runPermcheck(['--guide', 'office365', '--version', '2.0', '--manifest', manifest, '--format', 'json', `--tenant=${tenant}`]);
   }
 
   it.each(ACCEPTED_TENANTS)('a support link, the consent link and the CLI accept %j', async (typed, normal) => {
