@@ -104,13 +104,35 @@ describe('what one paste does not hold stays unread until its follow-up is paste
   });
 
   it('never a pass before every follow-up is pasted, whatever the fault (compliant app)', async () => {
-    const faults: GraphFaults[] = [{pageSize: 1}, {pageSize: 2}, {throttle: {times: 5, status: 503, level: 'batch-item'}}];
+    const faults: GraphFaults[] = [
+      {pageSize: 1},
+      {pageSize: 2},
+      {throttle: {times: 5, status: 503, level: 'batch-item'}},
+      {throttle: {times: 1, status: 429, level: 'batch-item', match: 'servicePrincipals(appId=\'00000003'}},
+      {failingSubRequest: {match: 'oauth2PermissionGrants', status: 503}},
+      {omitSubRequest: 'appRoleAssignments'},
+    ];
     for (const fault of faults) {
       const {read} = await pastedCheck(sampleApp('compliant').appId, fault, {followUps: false});
-      expect(read.followUps.length).toBeGreaterThan(0);
-      if (read.kind === 'read') expect(judged(read.observed).verdict).toBe('incomplete');
+      expect(read.followUps.length, JSON.stringify(fault)).toBeGreaterThan(0);
+      if (read.kind === 'read') expect(judged(read.observed).verdict, JSON.stringify(fault)).toBe('incomplete');
       else expect(read.reason).toMatch(/^Could not read the app registration: not in the pasted output yet/);
     }
+  });
+
+  it('a part that keeps failing stays unread however often its follow-up is pasted: never a pass', async () => {
+    for (const fault of [{failingSubRequest: {match: 'oauth2PermissionGrants', status: 503}}, {omitSubRequest: 'appRoleAssignments'}] satisfies GraphFaults[]) {
+      const {read, rounds} = await pastedCheck(sampleApp('compliant').appId, fault);
+      expect(rounds.length).toBe(10);
+      expect(read.kind === 'read' ? judged(read.observed).verdict : 'follow-up').toBe('incomplete');
+    }
+  });
+
+  it('a list that links back to itself stops with an unread part, as in a signed-in check', async () => {
+    const {read} = await pastedCheck(sampleApp('compliant').appId, {selfNextLink: true, pageSize: 3});
+    const observed = observedOf(read);
+    expect(judged(observed).verdict).toBe('incomplete');
+    expect(observed.unread.map((part) => part.reason).join(' ')).toMatch(/links back to a page already read/);
   });
 });
 
