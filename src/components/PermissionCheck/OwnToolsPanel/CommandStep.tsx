@@ -4,7 +4,7 @@ import CopyButton from '../../CopyButton';
 import FormField from '../../FormField';
 import type {ReadCommands} from '../../../permissions/readCommands';
 import styles from './styles.module.css';
-import {bodyFileHref, type OwnToolInfo} from './tools';
+import {bodyFileHref, type OwnToolInfo} from '../../../check/ownTools';
 
 export interface CommandStepProps {
   id: string;

@@ -8,7 +8,7 @@ import FormField from '../../FormField';
 import parentStyles from '../styles.module.css';
 import CommandStep from './CommandStep';
 import styles from './styles.module.css';
-import type {OwnTool} from './tools';
+import type {OwnTool} from '../../../check/ownTools';
 import type {OwnToolsCheck} from './useOwnToolsCheck';
 
 export interface OwnToolsPanelProps {

@@ -16,7 +16,7 @@ import {batchBodies, firstRead} from '../../../permissions/readPlan';
 import type {CloudName, Profile} from '../../../permissions/types';
 import type {CheckEngine} from '../engine';
 import type {CheckTask} from '../hooks/useCheckRun';
-import {toolsFor, type OwnTool, type OwnToolInfo} from './tools';
+import {toolsFor, type OwnTool, type OwnToolInfo} from '../../../check/ownTools';
 
 export interface OwnToolsCheck {
   tools: readonly OwnToolInfo[];

@@ -2,8 +2,8 @@
  * The tools an admin can run the check's read with, and what each needs said. Pure data; the
  * commands themselves come from the engine's readCommands (one definition of their quoting).
  */
-import type {ReadCommands} from '../../../permissions/readCommands';
-import type {CloudName} from '../../../permissions/types';
+import type {ReadCommands} from '../permissions/readCommands';
+import type {CloudName} from '../permissions/types';
 
 export type OwnTool = 'cloud-shell' | 'windows-powershell' | 'cmd' | 'graph-powershell' | 'graph-explorer';
 
