@@ -3,6 +3,7 @@
  * data attributes of the UI contract (tests/e2e/UI-CONTRACT.md).
  */
 import type {Locator, Page} from 'playwright-core';
+import {paste} from './paste';
 
 export type Verdict = 'pass' | 'fail' | 'incomplete';
 export type TabName = 'Sample tenant' | 'Live tenant' | 'App manifest';
@@ -15,6 +16,18 @@ export const GUIDE_PAGES = {
 } as const;
 
 export const CHECK_TIMEOUT_MS = 30_000;
+
+/** The two ways of the Live tenant tab (a radio group, shown only when the site has a client id). */
+export type ReadWay = 'Sign in and check' | 'Use your own tools';
+
+/** The tool "Your tool" starts with; its command is labelled "<step> for <tool>". */
+export const DEFAULT_OWN_TOOL = 'Azure Cloud Shell: Bash or PowerShell (Azure CLI)';
+
+/**
+ * A command step of "Use your own tools": the first read ("Command", or "Command 1", "Command 2"
+ * when it takes more than one), then the follow-ups it asks for.
+ */
+export type CommandStepName = 'Command' | `Command ${number}` | `Follow-up ${number}`;
 
 export class CheckUi {
   readonly root: Locator;
@@ -102,6 +115,47 @@ export class CheckUi {
     await this.manifestInput.fill(manifest);
     await this.button('Check manifest').click();
     return this.waitForVerdict();
+  }
+
+  /** The sentence a site built without a client id shows in the Live tenant tab instead of sign-in. */
+  get signInNotSetUp(): Locator {
+    return this.root.getByText(/^Sign-in is not set up on this site\b/);
+  }
+
+  /** The radio group "How to read your tenant" (absent when the site has no client id). */
+  get readWays(): Locator {
+    return this.root.getByRole('group', {name: 'How to read your tenant', exact: true});
+  }
+
+  readWay(name: ReadWay): Locator {
+    return this.root.getByRole('radio', {name, exact: true});
+  }
+
+  get toolSelect(): Locator {
+    return this.root.getByLabel('Your tool', {exact: true});
+  }
+
+  /** The command box (a <pre>) of a step, for a tool (default: the one "Your tool" starts with). */
+  command(step: CommandStepName, tool: string = DEFAULT_OWN_TOOL): Locator {
+    return this.root.getByLabel(`${step} for ${tool}`, {exact: true});
+  }
+
+  /** The command exactly as the page prints it (what a copy takes). */
+  async commandText(step: CommandStepName, tool?: string): Promise<string> {
+    const box = this.command(step, tool);
+    await box.waitFor({timeout: CHECK_TIMEOUT_MS});
+    return (await box.textContent()) ?? '';
+  }
+
+  /** The box a step's output is pasted into: "Command output", "Follow-up 1 output", … */
+  commandOutput(step: CommandStepName): Locator {
+    return this.root.getByLabel(`${step} output`, {exact: true});
+  }
+
+  /** Pastes a step's output (Ctrl+V) and selects "Check output" (the caller waits for what follows). */
+  async checkOutput(step: CommandStepName, output: string): Promise<void> {
+    await paste(this.commandOutput(step), output);
+    await this.button('Check output').click();
   }
 
   /** The result table of one API, by its caption. */

@@ -19,7 +19,8 @@ export const E2E_CLIENT_ID = '4f6b1c0e-2a3d-4e5f-9a8b-7c6d5e4f3a2b';
 /** Where the e2e build goes (gitignored), and where its Docusaurus generated files go. */
 export const E2E_BUILD_DIR = path.join(REPO_ROOT, '.e2e-build');
 const E2E_GENERATED_DIR_NAME = '.e2e-docusaurus';
-const STAMP_FILE = '.e2e-build-stamp.json';
+/** In the build folder: the client id it was built with and when the build started. */
+export const STAMP_FILE = '.e2e-build-stamp.json';
 
 /** Inputs of the build: when one is newer than the last e2e build, the build is stale. */
 const BUILD_INPUTS = [
