@@ -5,59 +5,13 @@
  */
 import {execFile} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
-import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {createGraphStandIn, type GraphStandIn, type GraphStandInOptions} from '../../../src/permissions/sampleTenant/graphStandIn';
+export {serveGraphStandIn, type ServedGraphStandIn} from '../../support/graphStandInServer';
 import {REPO_ROOT} from './site';
 
 const AZ_STANDIN_DIR = path.join(REPO_ROOT, 'tests/support/az-standin');
 
-export interface ServedGraphStandIn {
-  /** http://127.0.0.1:<port>: what GRAPH_STANDIN_URL points at. */
-  url: string;
-  graph: GraphStandIn;
-  close(): Promise<void>;
-}
-
-/** The Graph stand-in behind a local HTTP server, as the stand-in az reaches it. */
-export async function serveGraphStandIn(options: GraphStandInOptions = {}): Promise<ServedGraphStandIn> {
-  const graph = createGraphStandIn(options);
-  const server = http.createServer(async (req, res) => {
-    try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const response = await graph.handle(
-        new Request(`https://graph.microsoft.com${req.url}`, {method: req.method, headers: req.headers as Record<string, string>, body}),
-      );
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      res.writeHead(response.status, headers);
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } catch (error) {
-      res.writeHead(500, {'Content-Type': 'text/plain'});
-      res.end(`The Graph stand-in failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  server.unref();
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    graph,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** One `az rest` the stand-in az ran (AZ_STANDIN_LOG). */
 export interface AzCall {

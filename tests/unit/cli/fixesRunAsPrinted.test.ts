@@ -6,8 +6,6 @@
  * neither configured nor granted.
  */
 import {execFile} from 'node:child_process';
-import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
@@ -17,35 +15,23 @@ import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sa
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import type {CheckResult, PermissionFinding} from '../../../src/permissions/types';
 import {profile20} from '../reader/helpers';
+import {serveGraphStandIn, type ServedGraphStandIn} from '../../support/graphStandInServer';
 
 const AZ_DIR = path.resolve(__dirname, '../../support/az-standin');
 const profile = profile20();
-const servers: http.Server[] = [];
+const servers: ServedGraphStandIn[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** The stand-in behind a local HTTP server, as the stand-in az reaches it. */
+/** The stand-in over HTTP (closed after each test); its URL, for GRAPH_STANDIN_URL. */
 async function serve(graph: GraphStandIn): Promise<string> {
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await graph.handle(
-      new Request(`https://graph.microsoft.com${req.url}`, {method: req.method, headers: req.headers as Record<string, string>, body}),
-    );
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    res.writeHead(response.status, headers);
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveGraphStandIn(graph);
+  servers.push(served);
+  return served.url;
 }
+
 
 async function check(graph: GraphStandIn, appId: string): Promise<CheckResult> {
   const state = await readTenantState({transport: fetchTransport({cloud: 'global', fetchFn: graph.fetch}), cloud: 'global', appId, profile});

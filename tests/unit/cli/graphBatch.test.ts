@@ -7,8 +7,6 @@
  */
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -25,6 +23,7 @@ import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import type {CheckResult, PermissionFinding} from '../../../src/permissions/types';
 import {profile20} from '../reader/helpers';
+import {serveGraphStandIn, type ServedGraphStandIn} from '../../support/graphStandInServer';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const AZ_DIR = path.resolve(__dirname, '../../support/az-standin');
@@ -372,32 +371,19 @@ describe('--help', () => {
 // ---------------------------------------------------------------------------------------------
 // The real pipe, spawned.
 
-const servers: http.Server[] = [];
+const servers: ServedGraphStandIn[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** The stand-in behind a local HTTP server, as the stand-in az reaches it. */
+/** The stand-in over HTTP (closed after each test); its URL, for GRAPH_STANDIN_URL. */
 async function serve(graph: GraphStandIn): Promise<string> {
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await graph.handle(
-      new Request(`https://graph.microsoft.com${req.url}`, {method: req.method, headers: req.headers as Record<string, string>, body}),
-    );
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    res.writeHead(response.status, headers);
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveGraphStandIn(graph);
+  servers.push(served);
+  return served.url;
 }
+
 
 /**
  * Runs a script in bash in the repository (as `node bin/permcheck.mjs` is run), the stand-in az
