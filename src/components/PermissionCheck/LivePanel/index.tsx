@@ -47,7 +47,7 @@ export default function LivePanel({id, live, own, available, session, busy, onCh
         label="Tenant ID or domain"
         inputMode="url"
         placeholder="contoso.onmicrosoft.com"
-        hint="Optional: leave it empty to sign in to your own organization."
+        hint={way === 'own-tools' ? 'Optional: the fixes’ admin-consent link names it.' : 'Optional: leave it empty to sign in to your own organization.'}
         value={live.tenant}
         onChange={live.setTenant}
         error={live.errors.tenant}
