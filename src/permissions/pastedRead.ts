@@ -47,10 +47,9 @@ export async function readPastedTenant({cloud, appId: typedAppId, profile, paste
   const appId = normalizeGuid(typedAppId);
   if (!appId) throw new PastedAnswerError('not-a-batch-answer', 'Enter the application (client) ID first: the commands are made for it.');
   const firstRound = firstRead(appId, profile).items;
-  const answers: PastedSubResponse[] = [];
-  pastes.forEach((text, index) => {
+  const parsed: PastedSubResponse[][] = pastes.map((text, index) => {
     try {
-      answers.push(...parsePastedAnswer(text));
+      return parsePastedAnswer(text);
     } catch (error) {
       if (error instanceof PastedAnswerError && pastes.length > 1) {
         throw new PastedAnswerError(error.problem, `${index === 0 ? 'The first output' : `Follow-up output ${index}`}: ${error.message}`);
@@ -58,8 +57,9 @@ export async function readPastedTenant({cloud, appId: typedAppId, profile, paste
       throw error;
     }
   });
+  const answers = parsed.flat();
   const firstIds = new Set(firstRound.map((item) => item.id));
-  const firstAnswered = parsePastedAnswer(pastes[0] ?? '').filter((r) => firstIds.has(r.id)).length;
+  const firstAnswered = (parsed[0] ?? []).filter((r) => firstIds.has(r.id)).length;
   if (firstAnswered === 0) {
     throw new PastedAnswerError(
       'not-a-batch-answer',
