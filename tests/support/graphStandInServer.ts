@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {afterEach} from 'vitest';
 import {createGraphStandIn, type GraphStandIn, type GraphStandInOptions} from '../../src/permissions/sampleTenant/graphStandIn';
 
 export interface ServedGraphStandIn {
@@ -53,5 +54,21 @@ export async function serveGraphStandIn(standIn: GraphStandIn | GraphStandInOpti
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a vitest file: a function that serves a stand-in over HTTP and gives its URL (for
+ * GRAPH_STANDIN_URL), every server closed after each test.
+ */
+export function graphStandInServers(): (graph: GraphStandIn) => Promise<string> {
+  const servers: ServedGraphStandIn[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (graph) => {
+    const served = await serveGraphStandIn(graph);
+    servers.push(served);
+    return served.url;
   };
 }

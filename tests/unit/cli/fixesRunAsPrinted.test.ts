@@ -7,7 +7,7 @@
  */
 import {execFile} from 'node:child_process';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {sampleApp, type SampleScenario} from '../../../src/permissions/sampleTenant/apps';
@@ -15,22 +15,12 @@ import {createGraphStandIn, type GraphStandIn} from '../../../src/permissions/sa
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import type {CheckResult, PermissionFinding} from '../../../src/permissions/types';
 import {profile20} from '../reader/helpers';
-import {serveGraphStandIn, type ServedGraphStandIn} from '../../support/graphStandInServer';
+import {graphStandInServers} from '../../support/graphStandInServer';
 
 const AZ_DIR = path.resolve(__dirname, '../../support/az-standin');
 const profile = profile20();
-const servers: ServedGraphStandIn[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
 /** The stand-in over HTTP (closed after each test); its URL, for GRAPH_STANDIN_URL. */
-async function serve(graph: GraphStandIn): Promise<string> {
-  const served = await serveGraphStandIn(graph);
-  servers.push(served);
-  return served.url;
-}
+const serve = graphStandInServers();
 
 
 async function check(graph: GraphStandIn, appId: string): Promise<CheckResult> {

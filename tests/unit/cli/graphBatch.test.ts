@@ -9,7 +9,7 @@ import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runPermcheck} from './runCli';
 import {PASTED_OUTPUT_MODE} from '../../../bin/permcheck/graphBatch';
 import {compareToProfile} from '../../../src/permissions/compare';
@@ -23,7 +23,7 @@ import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../
 import {readTenantState} from '../../../src/permissions/tenantReader';
 import type {CheckResult, PermissionFinding} from '../../../src/permissions/types';
 import {profile20} from '../reader/helpers';
-import {serveGraphStandIn, type ServedGraphStandIn} from '../../support/graphStandInServer';
+import {graphStandInServers} from '../../support/graphStandInServer';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const AZ_DIR = path.resolve(__dirname, '../../support/az-standin');
@@ -371,18 +371,8 @@ describe('--help', () => {
 // ---------------------------------------------------------------------------------------------
 // The real pipe, spawned.
 
-const servers: ServedGraphStandIn[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
 /** The stand-in over HTTP (closed after each test); its URL, for GRAPH_STANDIN_URL. */
-async function serve(graph: GraphStandIn): Promise<string> {
-  const served = await serveGraphStandIn(graph);
-  servers.push(served);
-  return served.url;
-}
+const serve = graphStandInServers();
 
 
 /**
