@@ -38,12 +38,19 @@ export function scriptHash(script: string): string {
   return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
-/** The policy text for one page, given the hashes of its inline scripts. */
-export function contentSecurityPolicy(hosts: PolicyHosts, scriptHashes: readonly string[]): string {
+/** A policy as its directives, in order: [name, sources]. */
+export type Directives = Array<[string, string[]]>;
+
+/**
+ * The directives of the page policy (the <meta>), given the hashes of the inline scripts it
+ * must allow. The one definition of the site's policy: the header policy
+ * (headerContentSecurityPolicy) is this plus what only a header can carry.
+ */
+export function policyDirectives(hosts: PolicyHosts, scriptHashes: readonly string[]): Directives {
   const authority = `https://${hosts.authorityHost}`;
   const graph = `https://${hosts.graphHost}`;
   const unique = [...new Set(scriptHashes)].sort();
-  const directives: Array<[string, string[]]> = [
+  return [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", ...unique]],
     // Docusaurus and prism render style attributes into the HTML.
@@ -56,11 +63,46 @@ export function contentSecurityPolicy(hosts: PolicyHosts, scriptHashes: readonly
     ['frame-src', ["'self'", authority]],
     ['worker-src', ["'self'"]],
     ['manifest-src', ["'self'"]],
+    // These three work in a <meta> too, so the page policy has them (a page served without the
+    // headers, e.g. by `docusaurus serve`, keeps them); the header repeats them.
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],
     ['form-action', ["'self'"]],
   ];
+}
+
+/**
+ * Directives a browser ignores in a <meta> policy (CSP3: frame-ancestors, report-uri and
+ * sandbox), so only the header policy has them. frame-ancestors 'self': no other site may
+ * frame the check (clickjacking of its sign-in and Copy buttons); the site may, for MSAL's
+ * silent iframe that returns to /auth/redirect.
+ */
+export const HEADER_ONLY_DIRECTIVES: Directives = [['frame-ancestors', ["'self'"]]];
+
+export function formatPolicy(directives: Directives): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/** A policy text back into its directives (for checks of what was built). */
+export function parsePolicy(policy: string): Directives {
+  return policy
+    .split(';')
+    .map((directive) => directive.trim().split(/\s+/))
+    .filter((words) => words[0])
+    .map(([name, ...sources]) => [name!.toLowerCase(), sources]);
+}
+
+/** The policy text for one page, given the hashes of its inline scripts. */
+export function contentSecurityPolicy(hosts: PolicyHosts, scriptHashes: readonly string[]): string {
+  return formatPolicy(policyDirectives(hosts, scriptHashes));
+}
+
+/**
+ * The policy as a response header for the whole site: the page policy with the hashes of
+ * every page's inline scripts (one header serves every page), plus the header-only directives.
+ */
+export function headerContentSecurityPolicy(hosts: PolicyHosts, scriptHashes: readonly string[]): string {
+  return formatPolicy([...policyDirectives(hosts, scriptHashes), ...HEADER_ONLY_DIRECTIVES]);
 }
 
 const EXISTING_POLICY = /<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>/i;

@@ -19,6 +19,7 @@
  */
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {constants, gzipSync} from 'node:zlib';
 import {E2E_BUILD_DIR, REPO_ROOT, STAMP_FILE} from './site';
 
 /**
@@ -111,6 +112,11 @@ export function makeNoClientIdBuild(): string {
     if (occurrences(bundle, emptied) !== 0) throw new Error(`${mainBundle} already holds ${emptied}.`);
     writeFileSync(bundlePath, bundle.replace(field, emptied));
     if (occurrences(readFileSync(bundlePath, 'utf8'), emptied) !== 1) throw new Error(`The replacement in ${mainBundle} did not take.`);
+    // The build writes a gzip copy next to each text file for nginx's gzip_static: the bundle's
+    // would still hold the id (compressed, so the search below cannot see it).
+    if (existsSync(`${bundlePath}.gz`)) {
+      writeFileSync(`${bundlePath}.gz`, gzipSync(readFileSync(bundlePath), {level: constants.Z_BEST_COMPRESSION}));
+    }
 
     writeFileSync(path.join(building, COPY_STAMP_FILE), JSON.stringify({from: builtAt, replacedIn: mainBundle} satisfies CopyStamp));
     rmSync(NO_CLIENT_ID_BUILD_DIR, {recursive: true, force: true});

@@ -85,6 +85,17 @@ export async function main(args) {
     print(o.query ? jmespath.search(sp, o.query) : sp, o.output);
     return 0;
   }
+  // scripts/register-sign-in-app.sh: create an app registration and read it back.
+  if (group === 'ad' && sub === 'app' && verb === 'create') {
+    const app = await graph('post', '/applications', JSON.stringify({displayName: o['display-name'], signInAudience: o['sign-in-audience']}));
+    print(o.query ? jmespath.search(app, o.query) : app, o.output);
+    return 0;
+  }
+  if (group === 'ad' && sub === 'app' && verb === 'show') {
+    const app = await application(o.id);
+    print(o.query ? jmespath.search(app, o.query) : app, o.output);
+    return 0;
+  }
   if (group === 'ad' && sub === 'app' && verb === 'permission' && (action === 'delete' || action === 'add')) {
     const ids = [].concat(o['api-permissions']);
     await setPermissions(o.id, (list) => {
