@@ -13,6 +13,7 @@ import {useActiveDocContext} from '@docusaurus/plugin-content-docs/client';
 import {findProfile, usePermissionProfiles} from '../../plugins/permission-profiles/usePermissionProfiles';
 import {CLOUDS} from '../../permissions/clouds';
 import type {CloudEndpoints} from '../../permissions/types';
+import CheckPlaceholder from './CheckPlaceholder';
 import styles from './styles.module.css';
 
 const CheckApp = lazy(() => import('./CheckApp'));
@@ -25,19 +26,6 @@ export interface PermissionCheckProps {
   /** Pre-filled from a support link. */
   initialTenant?: string | null;
   initialAppId?: string | null;
-}
-
-function CheckSkeleton(): React.JSX.Element {
-  return (
-    <section aria-label="Permission check" data-testid="permission-check" aria-busy="true" className={`${styles.check} ${styles.skeleton}`}>
-      <p className={styles.intro}>Loading the permission check…</p>
-      <div aria-hidden="true">
-        <div className={styles.skeletonBar} />
-        <div className={styles.skeletonBar} />
-        <div className={styles.skeletonBar} />
-      </div>
-    </section>
-  );
 }
 
 function cloudOf(name: unknown): CloudEndpoints {
@@ -63,9 +51,9 @@ export default function PermissionCheck({guide = 'office365', version, initialTe
   const clientId = String(siteConfig.customFields?.entraClientId ?? '');
   const cloud = cloudOf(siteConfig.customFields?.entraCloud);
   return (
-    <BrowserOnly fallback={<CheckSkeleton />}>
+    <BrowserOnly fallback={<CheckPlaceholder />}>
       {() => (
-        <Suspense fallback={<CheckSkeleton />}>
+        <Suspense fallback={<CheckPlaceholder />}>
           <CheckApp
             guide={guide}
             version={entry.version}
