@@ -79,6 +79,7 @@ function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Elem
         version={params.version}
         initialTenant={params.tenant}
         initialAppId={params.appId}
+        loadAtOnce
       />
     </>
   );
