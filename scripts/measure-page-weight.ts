@@ -1,7 +1,8 @@
 /**
  * The JavaScript a guide page costs a reader, measured in headless Chromium:
- * - on load: every script the page downloads (raw bytes, and gzip -6 of each file, which is
- *   what a compressing web server would send);
+ * - on load: every script the page downloads while the reader stays at the top (raw bytes, and
+ *   gzip -6 of each file, which is what a compressing web server would send);
+ * - scrolling to the check: its UI and its engine, which load when it comes near the screen;
  * - the extra JavaScript a live check loads after "Sign in and check" (msal-browser, the Graph
  *   client, the reader), with sign-in and Graph answered by the local stand-ins.
  *
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     if (!response?.ok()) throw new Error(`${pagePath} answered ${response?.status()}: not a page of this build.`);
     const ui = new CheckUi(session.page);
     const hasCheck = (await ui.root.count()) > 0;
-    if (hasCheck) await ui.ready();
+    // On load: what a reader who stays at the top of the page downloads.
     await session.page.waitForLoadState('networkidle');
     await session.settled();
     const onLoad = weigh(session.scripts.filter((script) => script.phase === 'load'));
@@ -81,9 +82,16 @@ async function main(): Promise<void> {
     let liveCheck: (Weight & {verdict: string}) | null = null;
     let liveNote = '';
     let liveTab: Weight | null = null;
+    let nearCheck: Weight | null = null;
     if (!hasCheck) {
       liveNote = 'this page has no permission check';
     } else {
+      // Scrolling to the check loads its UI and its engine (whenNear.ts).
+      session.mark('near-check');
+      await ui.ready();
+      await session.page.waitForLoadState('networkidle');
+      await session.settled();
+      nearCheck = weigh(session.scripts.filter((script) => script.phase === 'near-check'));
       session.mark('live-tab');
       await ui.selectTab('Live tenant');
       await session.page.waitForLoadState('networkidle');
@@ -110,6 +118,7 @@ async function main(): Promise<void> {
     const rows = [
       ['', 'files', 'raw', 'gzip -6'],
       [`JavaScript on load of ${pagePath}`, String(onLoad.files), kb(onLoad.rawBytes), kb(onLoad.gzipBytes)],
+      ...(nearCheck ? [['Scrolling to the check (UI and engine)', String(nearCheck.files), kb(nearCheck.rawBytes), kb(nearCheck.gzipBytes)]] : []),
       ...(liveTab && liveTab.files > 0 ? [['Opening the Live tenant tab', String(liveTab.files), kb(liveTab.rawBytes), kb(liveTab.gzipBytes)]] : []),
       liveCheck
         ? ['Extra JavaScript of a live check', String(liveCheck.files), kb(liveCheck.rawBytes), kb(liveCheck.gzipBytes)]
@@ -124,6 +133,7 @@ async function main(): Promise<void> {
         buildDir: path.relative(REPO_ROOT, buildDir) || '.',
         page: pagePath,
         onLoad: {files: onLoad.files, rawBytes: onLoad.rawBytes, gzipBytes: onLoad.gzipBytes},
+        nearCheckExtra: nearCheck && {files: nearCheck.files, rawBytes: nearCheck.rawBytes, gzipBytes: nearCheck.gzipBytes},
         liveTabExtra: liveTab && {files: liveTab.files, rawBytes: liveTab.rawBytes, gzipBytes: liveTab.gzipBytes},
         liveCheckExtra: liveCheck && {files: liveCheck.files, rawBytes: liveCheck.rawBytes, gzipBytes: liveCheck.gzipBytes},
         ...(liveNote ? {note: liveNote} : {}),

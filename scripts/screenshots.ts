@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: regenerates the screenshots of the permission check that the guides
  * show, from the built site in headless Chromium (sample tenant and local stand-ins; nothing
- * real is signed in to), in the light and the dark theme, into static/img/screenshots/.
+ * real is signed in to), in the light and the dark theme, into static/img/screenshots/ as WebP
+ * (scripts/webp.ts), with their sizes in src/components/CheckScreenshot/sizes.json.
  *
  * Builds the site into .e2e-build first, unless that build is newer than every source file
  * (--rebuild forces a build). Each picture is clipped to the check and must stay under 300 KB.
@@ -20,6 +21,7 @@ import {E2E_USER} from '../tests/e2e/harness/identityStandIn';
 import {sampleAppOf} from '../tests/e2e/harness/scenarios';
 import {openSession, type Session} from '../tests/e2e/harness/session';
 import {buildE2eSite, E2E_BUILD_DIR, isE2eBuildFresh, REPO_ROOT, serveBuild} from '../tests/e2e/harness/site';
+import {pngToWebp, recordSize} from './webp';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'static/img/screenshots');
 const MAX_BYTES = 300 * 1024;
@@ -150,12 +152,15 @@ async function takeShot(browser: Browser, baseUrl: string, shot: Shot): Promise<
     const bottom = endBox ? Math.min(box.y + box.height, endBox.y + endBox.height + 16) : box.y + box.height;
     const clip = {x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(bottom - box.y)};
     const png = await session.page.screenshot({fullPage: true, clip, animations: 'disabled', caret: 'hide', scale: 'css'});
-    if (png.byteLength > MAX_BYTES && !process.env.SCREENSHOTS_IGNORE_SIZE) {
-      throw new Error(`${shot.name}.png would be ${Math.round(png.byteLength / 1024)} KB; pictures must stay under ${MAX_BYTES / 1024} KB.`);
+    // Saved as WebP (about half the PNG's bytes), with its size in the manifest for width/height.
+    const {webp, width, height} = await pngToWebp(browser, png);
+    if (webp.byteLength > MAX_BYTES && !process.env.SCREENSHOTS_IGNORE_SIZE) {
+      throw new Error(`${shot.name}.webp would be ${Math.round(webp.byteLength / 1024)} KB; pictures must stay under ${MAX_BYTES / 1024} KB.`);
     }
-    const file = path.join(OUTPUT_DIR, `${shot.name}.png`);
-    writeFileSync(file, png);
-    return {file, bytes: png.byteLength, width: clip.width, height: clip.height};
+    const file = path.join(OUTPUT_DIR, `${shot.name}.webp`);
+    writeFileSync(file, webp);
+    recordSize(`/img/screenshots/${shot.name}.webp`, {width, height});
+    return {file, bytes: webp.byteLength, width, height};
   } finally {
     await session.close();
   }

@@ -7,7 +7,6 @@
 import React, {useEffect, useMemo} from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
-import BrowserOnly from '@docusaurus/BrowserOnly';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLocation} from '@docusaurus/router';
 import {useDocsPreferredVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
@@ -80,6 +79,7 @@ function SupportLinkCheck({params}: {params: SupportLinkParams}): React.JSX.Elem
         version={params.version}
         initialTenant={params.tenant}
         initialAppId={params.appId}
+        loadAtOnce
       />
     </>
   );
@@ -105,7 +105,13 @@ function CheckPageContent(): React.JSX.Element {
         .
       </p>
       <h2>Your check</h2>
-      <BrowserOnly fallback={<p>Loading the permission check…</p>}>{() => <SupportLinkCheck params={params} />}</BrowserOnly>
+      {/*
+        Rendered on the server too (with the link's parameters unread, as in hydration), so the
+        page arrives with the intro and the check's placeholder in place: the check then mounts
+        into the placeholder's box and nothing moves (a bare "Loading" line shifted the page by
+        0.16 at 390 px). The parameters are read right after hydration (useSupportLink).
+      */}
+      <SupportLinkCheck params={params} />
     </main>
   );
 }

@@ -21,7 +21,7 @@ describe('<CheckScreenshot /> (a screenshot that cannot be taken for the live ch
   it('frames the picture with the label on it, keeps the alt text, and captions it', () => {
     const {container} = render(
       <ScreenshotFrame caption="Screenshot: a failing check on the sample tenant.">
-        <Pictures light="/img/screenshots/check-sample-fail-light.png" dark="/img/screenshots/check-sample-fail-dark.png" alt={ALT} />
+        <Pictures light="/img/screenshots/check-sample-fail-light.webp" dark="/img/screenshots/check-sample-fail-dark.webp" alt={ALT} />
       </ScreenshotFrame>,
     );
     // (Browsers name the figure after its caption; jsdom does not compute that.)
@@ -38,8 +38,8 @@ describe('<CheckScreenshot /> (a screenshot that cannot be taken for the live ch
       expect(label.compareDocumentPosition(image) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     }
     expect(images.map((image) => [image.dataset.themeVariant, image.getAttribute('src')])).toEqual([
-      ['light', '/img/screenshots/check-sample-fail-light.png'],
-      ['dark', '/img/screenshots/check-sample-fail-dark.png'],
+      ['light', '/img/screenshots/check-sample-fail-light.webp'],
+      ['dark', '/img/screenshots/check-sample-fail-dark.webp'],
     ]);
     expect(container.querySelectorAll('figcaption')).toHaveLength(1);
     // Nothing in it can be clicked or focused: it is a picture, not a check.
@@ -49,14 +49,14 @@ describe('<CheckScreenshot /> (a screenshot that cannot be taken for the live ch
   it('shows the light picture in both themes when there is no dark one, and takes another label', () => {
     render(
       <ScreenshotFrame label="Screenshot of the check opened from a sample link">
-        <Pictures light="/img/screenshots/check-support-link-light.png" alt="The check opened from a support link." />
+        <Pictures light="/img/screenshots/check-support-link-light.webp" alt="The check opened from a support link." />
       </ScreenshotFrame>,
     );
     // The label sits in the frame, beside the picture it labels.
     expect(screen.getByText('Screenshot of the check opened from a sample link').closest('figure, div')?.querySelector('img')).not.toBeNull();
     expect(screen.queryByText(DEFAULT_LABEL)).toBeNull();
     const sources = screen.getAllByRole('img', {name: 'The check opened from a support link.'}).map((image) => image.getAttribute('src'));
-    expect(sources).toEqual(['/img/screenshots/check-support-link-light.png', '/img/screenshots/check-support-link-light.png']);
+    expect(sources).toEqual(['/img/screenshots/check-support-link-light.webp', '/img/screenshots/check-support-link-light.webp']);
     expect(document.querySelector('figcaption')).toBeNull();
   });
 });

@@ -122,7 +122,9 @@ describe('screenshots of the check', () => {
       const image = shot.locator('img').filter({visible: true});
       await image.waitFor();
       expect(await image.count(), 'one picture, the theme’s').toBe(1);
-      expect(await image.getAttribute('src')).toContain(`check-sample-fail-${theme}.png`);
+      expect(await image.getAttribute('src')).toContain(`check-sample-fail-${theme}.webp`);
+      // Its box is reserved before it loads (the manifest's size; shown scaled to the column).
+      expect([await image.getAttribute('width'), await image.getAttribute('height')]).toEqual(['703', '2556']);
       expect(await image.getAttribute('alt')).toMatch(/^A finished sample check with the verdict Fail/);
       await image.evaluate((element) => (element as HTMLImageElement).decode());
       await image.scrollIntoViewIfNeeded();

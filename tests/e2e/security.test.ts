@@ -4,7 +4,8 @@
  *   copied report or link, the console, the DOM (text, attributes, field values) or localStorage;
  *   access tokens go to the Graph host only;
  * - no request goes anywhere but the site, the authority host and the Graph host;
- * - a guide page downloads no msal-browser or Graph client code until "Sign in and check".
+ * - a guide page downloads no msal-browser or Graph client code until "Sign in and check";
+ * - a guide page read from the top downloads no code of the check's UI until it nears the check.
  */
 import {describe, expect, inject, it} from 'vitest';
 import {createGraphStandIn} from '../../src/permissions/sampleTenant/graphStandIn';
@@ -12,7 +13,7 @@ import {SAMPLE_TENANT_ID} from '../../src/permissions/sampleTenant/apps';
 import {useSessions} from './harness/useChromium';
 import {CheckUi, GUIDE_PAGES} from './harness/checkUi';
 import {E2E_USER} from './harness/identityStandIn';
-import {builtChunksContaining, GRAPH_CLIENT_MARKERS, markersIn, MSAL_MARKERS} from './harness/libraryMarkers';
+import {builtChunksContaining, CHECK_UI_MARKERS, GRAPH_CLIENT_MARKERS, markersIn, MSAL_MARKERS} from './harness/libraryMarkers';
 import {sampleAppOf} from './harness/scenarios';
 import type {Session} from './harness/session';
 import {E2E_BUILD_DIR} from './harness/site';
@@ -133,6 +134,22 @@ describe('security', () => {
   it('the markers used below identify the libraries in the built chunks', () => {
     expect(builtChunksContaining(E2E_BUILD_DIR, MSAL_MARKERS).length, 'msal-browser is in some chunk').toBeGreaterThan(0);
     expect(builtChunksContaining(E2E_BUILD_DIR, GRAPH_CLIENT_MARKERS).length, 'the Graph client is in some chunk').toBeGreaterThan(0);
+    expect(builtChunksContaining(E2E_BUILD_DIR, CHECK_UI_MARKERS), 'the check UI is in exactly one chunk').toHaveLength(1);
+  });
+
+  // Issue "Production hosting and page speed", point 5: the check's UI loads with the engine's
+  // trigger (near the check), not on every guide view.
+  it('a guide page read from the top loads no code of the check UI, and does once scrolled near the check', async () => {
+    const session = await sessions.open({recordScripts: true});
+    await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
+    await session.page.waitForLoadState('networkidle');
+    await session.settled();
+    const withCheckUi = () => session.scripts.filter((script) => markersIn(script.body, CHECK_UI_MARKERS).length > 0);
+    expect(session.scripts.length, 'the page did load scripts').toBeGreaterThan(0);
+    expect(withCheckUi(), 'no check UI at the top of the page').toEqual([]);
+    await new CheckUi(session.page).ready();
+    await session.settled();
+    expect(withCheckUi().length, 'the check UI loaded near the check').toBeGreaterThan(0);
   });
 
   it('a guide page loads no msal-browser or Graph client code before a live check starts, and does after "Sign in and check"', async () => {

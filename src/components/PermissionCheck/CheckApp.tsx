@@ -115,7 +115,7 @@ export default function CheckApp(props: CheckAppProps): React.JSX.Element {
   };
 
   return (
-    <section ref={rootRef} aria-label="Permission check" data-testid="permission-check" className={styles.check}>
+    <section ref={rootRef} aria-label="Permission check" data-testid="permission-check" className={`${styles.check} ${styles.box}`}>
       <p className={styles.intro}>
         Compares an app registration with the permissions of this guide: {profile.title}, version{' '}
         {versionLabel(version, latestVersion)}.

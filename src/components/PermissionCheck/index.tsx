@@ -3,19 +3,20 @@
  * src/theme/MDXComponents.tsx). It checks against the profile of the docs version the page
  * belongs to (global data of the permission-profiles plugin); `guide` and `version` override.
  *
- * The server renders a skeleton; in the browser the check's UI loads as its own chunk, and the
- * engine, MSAL and the Graph client load later still (see engine.ts).
+ * The server renders a placeholder of the check's box; in the browser the check's UI loads as its
+ * own chunk when the placeholder comes near the screen (CheckAppWhenNear), the engine with the
+ * same trigger, and MSAL and the Graph client later still (see engine.ts).
  */
-import React, {Suspense, lazy} from 'react';
+import React from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {useActiveDocContext} from '@docusaurus/plugin-content-docs/client';
 import {findProfile, usePermissionProfiles} from '../../plugins/permission-profiles/usePermissionProfiles';
 import {CLOUDS} from '../../permissions/clouds';
 import type {CloudEndpoints} from '../../permissions/types';
+import CheckAppWhenNear from './CheckAppWhenNear';
+import CheckPlaceholder from './CheckPlaceholder';
 import styles from './styles.module.css';
-
-const CheckApp = lazy(() => import('./CheckApp'));
 
 export interface PermissionCheckProps {
   /** The guide whose profile to check against; default office365. */
@@ -25,26 +26,15 @@ export interface PermissionCheckProps {
   /** Pre-filled from a support link. */
   initialTenant?: string | null;
   initialAppId?: string | null;
-}
-
-function CheckSkeleton(): React.JSX.Element {
-  return (
-    <section aria-label="Permission check" data-testid="permission-check" aria-busy="true" className={`${styles.check} ${styles.skeleton}`}>
-      <p className={styles.intro}>Loading the permission check…</p>
-      <div aria-hidden="true">
-        <div className={styles.skeletonBar} />
-        <div className={styles.skeletonBar} />
-        <div className={styles.skeletonBar} />
-      </div>
-    </section>
-  );
+  /** Load the check's UI at once rather than when it comes near the screen (/check, where the check is the page). */
+  loadAtOnce?: boolean;
 }
 
 function cloudOf(name: unknown): CloudEndpoints {
   return typeof name === 'string' && Object.hasOwn(CLOUDS, name) ? CLOUDS[name as keyof typeof CLOUDS] : CLOUDS.global;
 }
 
-export default function PermissionCheck({guide = 'office365', version, initialTenant, initialAppId}: PermissionCheckProps): React.JSX.Element {
+export default function PermissionCheck({guide = 'office365', version, initialTenant, initialAppId, loadAtOnce = false}: PermissionCheckProps): React.JSX.Element {
   const {siteConfig} = useDocusaurusContext();
   const data = usePermissionProfiles();
   const {activeVersion} = useActiveDocContext(undefined);
@@ -63,10 +53,10 @@ export default function PermissionCheck({guide = 'office365', version, initialTe
   const clientId = String(siteConfig.customFields?.entraClientId ?? '');
   const cloud = cloudOf(siteConfig.customFields?.entraCloud);
   return (
-    <BrowserOnly fallback={<CheckSkeleton />}>
+    <BrowserOnly fallback={<CheckPlaceholder />}>
       {() => (
-        <Suspense fallback={<CheckSkeleton />}>
-          <CheckApp
+          <CheckAppWhenNear
+            immediately={loadAtOnce}
             guide={guide}
             version={entry.version}
             latestVersion={data.latestVersion}
@@ -78,7 +68,6 @@ export default function PermissionCheck({guide = 'office365', version, initialTe
             initialTenant={initialTenant}
             initialAppId={initialAppId}
           />
-        </Suspense>
       )}
     </BrowserOnly>
   );

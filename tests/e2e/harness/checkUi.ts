@@ -36,8 +36,14 @@ export class CheckUi {
     this.root = page.getByTestId('permission-check');
   }
 
-  /** Waits until the real component replaced the BrowserOnly skeleton. */
+  /**
+   * Waits until the real component replaced its placeholder. The check's UI loads when the
+   * placeholder comes near the screen (whenNear.ts): bring it there first, as a reader would.
+   * Scrolled from the page (not a locator action), since the placeholder may be replaced meanwhile.
+   */
   async ready(): Promise<this> {
+    await this.root.first().waitFor({state: 'attached', timeout: CHECK_TIMEOUT_MS});
+    await this.page.evaluate(() => document.querySelector('[data-testid="permission-check"]')?.scrollIntoView({block: 'nearest'}));
     await this.root.getByRole('tablist', {name: 'How to check'}).waitFor({timeout: CHECK_TIMEOUT_MS});
     return this;
   }

@@ -9,6 +9,8 @@ import path from 'node:path';
 
 export const MSAL_MARKERS = ['msal.js.browser'] as const;
 export const GRAPH_CLIENT_MARKERS = ['graph-js', 'InvalidMiddlewareChain'] as const;
+/** Our own check's UI chunk (CheckApp), which loads only near the check: the intro it renders. */
+export const CHECK_UI_MARKERS = ['Compares an app registration with the permissions of this guide'] as const;
 
 export function markersIn(body: string, markers: readonly string[]): string[] {
   return markers.filter((marker) => body.includes(marker));

@@ -2,8 +2,9 @@
  * Screenshots of the check can never be taken for the live check (issue 8):
  * - every screenshot of the check (static/img/screenshots/) is shown with <CheckScreenshot>
  *   (framed and labelled), never as a bare Markdown image or <img>;
- * - each <CheckScreenshot> names files that exist, the dark PNG wherever there is one, and alt
+ * - each <CheckScreenshot> names files that exist, the dark WebP wherever there is one, and alt
  *   text that says what the picture shows;
+ * - the screenshots are WebP, and sizes.json (their <img> width and height) is true to the files;
  * - no screenshot sits right beside <PermissionCheck /> (the sibling before or after it).
  *
  * MDX is parsed as Docusaurus parses it (remark-mdx, with directives for admonitions).
@@ -19,6 +20,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
+import {screenshotSize} from '../../../src/components/CheckScreenshot/sizes';
+import {webpSize} from '../../../src/components/CheckScreenshot/webpSize';
 import {pagesUnder} from './files';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -82,6 +85,20 @@ for (const page of pages) {
 
 const fileOf = (url: string) => path.join(staticDir, url.replace(/^pathname:\/\//, ''));
 
+describe('the screenshot files', () => {
+  const files = fs.readdirSync(path.join(staticDir, SCREENSHOTS)).sort();
+
+  it('are WebP only (about half the bytes of the PNGs they replaced)', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((name) => !name.endsWith('.webp'))).toEqual([]);
+  });
+
+  it.each(files)('%s: sizes.json gives its true pixel size (the <img> width and height)', (name) => {
+    const url = `${SCREENSHOTS}${name}`;
+    expect(screenshotSize(url)).toEqual(webpSize(fs.readFileSync(fileOf(url))));
+  });
+});
+
 describe('screenshots of the check in the guides', () => {
   it('are all shown with <CheckScreenshot> (framed and labelled), none as a bare image', () => {
     expect(screenshots.length, 'the guides show some screenshots (the checks below are not vacuous)').toBeGreaterThan(0);
@@ -89,14 +106,20 @@ describe('screenshots of the check in the guides', () => {
   });
 
   it.each(screenshots.map((shot) => [shot.where, shot] as const))('%s names existing files, its dark variant and alt text', (_where, shot) => {
-    expect(shot.light, 'light="/img/screenshots/….png"').toMatch(/^\/img\/screenshots\/[\w-]+\.png$/);
+    expect(shot.light, 'light="/img/screenshots/….webp"').toMatch(/^\/img\/screenshots\/[\w-]+\.webp$/);
     expect(fs.existsSync(fileOf(shot.light!)), `no such file static${shot.light}`).toBe(true);
-    const darkSibling = shot.light!.replace(/-light\.png$/, '-dark.png');
+    const darkSibling = shot.light!.replace(/-light\.webp$/, '-dark.webp');
     if (darkSibling !== shot.light && fs.existsSync(fileOf(darkSibling))) {
       expect(shot.dark, `static${darkSibling} exists: pass it as dark=`).toBe(darkSibling);
     }
     if (shot.dark !== undefined) expect(fs.existsSync(fileOf(shot.dark)), `no such file static${shot.dark}`).toBe(true);
     expect(shot.alt?.trim().length ?? 0, 'alt text that says what the screenshot shows').toBeGreaterThan(20);
+  });
+
+  it.each(screenshots.map((shot) => [shot.where, shot] as const))('%s: both variants are listed in sizes.json with one size', (_where, shot) => {
+    for (const url of [shot.light!, shot.dark ?? shot.light!]) {
+      expect(screenshotSize(url), `${url} in src/components/CheckScreenshot/sizes.json`).toEqual(screenshotSize(shot.light!));
+    }
   });
 
   it.each(pages.map((page) => [rel(page), page] as const))('%s: no screenshot right beside the live check', (_name, page) => {

@@ -1,11 +1,13 @@
 /**
  * The engine (and the permission catalog inside it) loads when the reader shows intent: the
- * check comes near the screen, or the pointer or keyboard focus enters it. A guide page read
- * from the top does not download it until the reader scrolls down to the check. A check that
- * starts before then asks for it itself (`ready`).
+ * check comes near the screen, or the pointer or keyboard focus enters it (whenNear.ts, the
+ * trigger that loaded the check's UI too). A guide page read from the top does not download it
+ * until the reader scrolls down to the check. A check that starts before then asks for it
+ * itself (`ready`).
  */
 import {useCallback, useEffect, useRef, useState, type RefObject} from 'react';
 import {loadCheckEngine, type CheckEngine} from '../engine';
+import {whenNear} from '../whenNear';
 
 export const ENGINE_LOAD_FAILED = 'The check could not load its code. Check your network connection and reload the page.';
 
@@ -17,8 +19,6 @@ export interface EngineOnIntent {
   /** Set when loading on intent failed; a later load that succeeds clears it. */
   loadError: string | null;
 }
-
-const INTENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
 export function useEngineOnIntent(rootRef: RefObject<HTMLElement | null>): EngineOnIntent {
   const [engine, setEngine] = useState<CheckEngine | null>(null);
@@ -44,34 +44,15 @@ export function useEngineOnIntent(rootRef: RefObject<HTMLElement | null>): Engin
   }, []);
 
   useEffect(() => {
-    const root = rootRef.current;
     let cancelled = false;
-    let started = false;
-    const observer =
-      root && typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && load(), {rootMargin: '400px 0px'})
-        : null;
-    function stopWatching() {
-      observer?.disconnect();
-      for (const intent of INTENTS) root?.removeEventListener(intent, load);
-    }
-    function load() {
-      if (started) return;
-      started = true;
-      stopWatching();
+    const stop = whenNear(rootRef.current, () => {
       ready().catch(() => {
         if (!cancelled) setLoadError(ENGINE_LOAD_FAILED);
       });
-    }
-    if (!root || !observer) {
-      load();
-    } else {
-      observer.observe(root);
-      for (const intent of INTENTS) root.addEventListener(intent, load, {passive: true});
-    }
+    });
     return () => {
       cancelled = true;
-      stopWatching();
+      stop();
     };
   }, [rootRef, ready]);
 
