@@ -95,8 +95,9 @@ function CheckPageContent(): React.JSX.Element {
     <main className={`container margin-vert--lg ${styles.page}`}>
       <h1>Check an app registration</h1>
       <p>
-        Support sent you here to check the app registration the scanner uses. Sign in to read it from your tenant
-        (read-only), or paste its manifest, which never leaves your browser. Then select <em>Copy report</em> and paste the
+        Support sent you here to check the app registration the scanner uses. Read it from your tenant (read-only) by
+        signing in or by running one command with your own tools, or paste its manifest; nothing you paste leaves your
+        browser. Then select <em>Copy report</em> and paste the
         report into your support ticket. The full steps are in the{' '}
         <Link to={guidePath} data-testid="check-guide-link">
           {title} setup guide
@@ -121,7 +122,7 @@ export default function CheckPage(): React.JSX.Element {
   return (
     <Layout
       title="Check an app registration"
-      description="Check an Entra ID app registration against the scanner's setup guide: sign in, paste its manifest, or try the sample tenant.">
+      description="Check an Entra ID app registration against the scanner's setup guide: sign in, run one command with your own tools, paste its manifest, or try the sample tenant.">
       <CheckPageContent />
     </Layout>
   );
