@@ -39,13 +39,23 @@ export class CheckUi {
   /**
    * Waits until the real component replaced its placeholder. The check's UI loads when the
    * placeholder comes near the screen (whenNear.ts): bring it there first, as a reader would.
-   * Scrolled from the page (not a locator action), since the placeholder may be replaced meanwhile.
+   * Scrolled from the page (not a locator action), since the placeholder may be replaced meanwhile;
+   * and again while it is not there, as a reader scrolls again: content above the check that
+   * appears after hydration (a version banner) can push it back out of reach of the first scroll.
    */
   async ready(): Promise<this> {
     await this.root.first().waitFor({state: 'attached', timeout: CHECK_TIMEOUT_MS});
-    await this.page.evaluate(() => document.querySelector('[data-testid="permission-check"]')?.scrollIntoView({block: 'nearest'}));
-    await this.root.getByRole('tablist', {name: 'How to check'}).waitFor({timeout: CHECK_TIMEOUT_MS});
-    return this;
+    const tabs = this.root.getByRole('tablist', {name: 'How to check'});
+    const deadline = Date.now() + CHECK_TIMEOUT_MS;
+    for (;;) {
+      await this.page.evaluate(() => document.querySelector('[data-testid="permission-check"]')?.scrollIntoView({block: 'nearest'}));
+      try {
+        await tabs.waitFor({timeout: Math.max(1, Math.min(2_000, deadline - Date.now()))});
+        return this;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+      }
+    }
   }
 
   tab(name: TabName): Locator {
