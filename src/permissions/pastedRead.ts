@@ -8,8 +8,7 @@
 import {normalizeGuid} from './ids';
 import {PastedAnswerError, parsePastedAnswer, type PastedSubResponse} from './pastedAnswer';
 import {pastedTransport} from './pastedTransport';
-import {readCommands, type ReadCommands} from './readCommands';
-import {batchBodies, firstRead, readableAppId, type BatchBody} from './readPlan';
+import {firstRead, type BatchBody} from './readPlan';
 import {readTenantState, type TenantReadResult} from './tenantReader';
 import type {CloudName, Profile} from './types';
 
@@ -30,15 +29,6 @@ export interface PastedReadOptions {
 export type PastedReadResult =
   | {kind: 'read'; observed: TenantReadResult; followUps: BatchBody[]}
   | {kind: 'follow-up'; reason: string; followUps: BatchBody[]};
-
-/**
- * The commands that run the first round trip for an app: one, unless the profile names more
- * than 16 APIs (a $batch holds 20 requests). Throws TenantReadError 'invalid-app-id' for an ID
- * that is not a GUID.
- */
-export function firstReadCommands(cloud: CloudName, appId: string, profile: Profile): ReadCommands[] {
-  return batchBodies(firstRead(readableAppId(appId), profile).items).map((body) => readCommands(cloud, body));
-}
 
 const noWait = () => Promise.resolve();
 

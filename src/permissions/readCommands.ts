@@ -16,8 +16,8 @@
  *     body goes in a file, `--body '@batch.json'` (cmd: no quotes at all, since cmd keeps them).
  */
 import {azureCliCloudName, cloudByName, powershellEnvironmentName} from './clouds';
-import type {BatchBody} from './readPlan';
-import type {CloudName} from './types';
+import {batchBodies, firstRead, readableAppId, type BatchBody} from './readPlan';
+import type {CloudName, Profile} from './types';
 
 /** What readCommands prints: the reader's own `$batch` body (one definition, readPlan.ts). */
 export type {BatchBody};
@@ -91,4 +91,13 @@ export function readCommands(cloud: CloudName, body: BatchBody): ReadCommands {
       `Invoke-MgGraphRequest -Method POST -Uri ${url} -ContentType application/json -OutputType Json -Body ${quotedBody}`,
     graphExplorer: cloud === 'global' ? {method: 'POST', url: batchUrl, body: JSON.stringify(body, null, 2)} : null,
   };
+}
+
+/**
+ * The commands that run the first round trip for an app: one, unless the profile names more
+ * than 16 APIs (a $batch holds 20 requests). Throws TenantReadError 'invalid-app-id' for an ID
+ * that is not a GUID.
+ */
+export function firstReadCommands(cloud: CloudName, appId: string, profile: Profile): ReadCommands[] {
+  return batchBodies(firstRead(readableAppId(appId), profile).items).map((body) => readCommands(cloud, body));
 }

@@ -11,8 +11,7 @@ import {readFileBytes} from '../../../check/readFileBytes';
 import {normalizeGuid, normalizeTenant} from '../../../permissions/ids';
 import {decodeManifestBytes} from '../../../permissions/manifestInput';
 import {MAX_ANSWER_BYTES} from '../../../permissions/pastedAnswer';
-import {readCommands, type ReadCommands} from '../../../permissions/readCommands';
-import {batchBodies, firstRead} from '../../../permissions/readPlan';
+import {firstReadCommands, readCommands, type ReadCommands} from '../../../permissions/readCommands';
 import type {CloudName, Profile} from '../../../permissions/types';
 import type {CheckEngine} from '../engine';
 import type {CheckTask} from '../hooks/useCheckRun';
@@ -45,7 +44,7 @@ export interface OwnToolsOptions {
 /** The first read's commands for an app ID as typed; none until it is a GUID. */
 function firstCommands(cloud: CloudName, typedAppId: string, profile: Profile): ReadCommands[] {
   const appId = normalizeGuid(typedAppId);
-  return appId ? batchBodies(firstRead(appId, profile).items).map((body) => readCommands(cloud, body)) : [];
+  return appId ? firstReadCommands(cloud, appId, profile) : [];
 }
 
 export function useOwnToolsCheck({profile, cloud, appId, tenant, ready, announce}: OwnToolsOptions): OwnToolsCheck {
