@@ -25,7 +25,8 @@ import {CheckUi} from '../tests/e2e/harness/checkUi';
 import {E2E_USER} from '../tests/e2e/harness/identityStandIn';
 import {sampleAppOf} from '../tests/e2e/harness/scenarios';
 import {openSession, type RecordedScript} from '../tests/e2e/harness/session';
-import {REPO_ROOT, serveBuild} from '../tests/e2e/harness/site';
+import {REPO_ROOT} from '../tests/e2e/harness/site';
+import {serveWithNginx} from '../tests/support/nginx';
 
 interface Weight {
   files: number;
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
     throw new Error(`${path.relative(REPO_ROOT, buildDir) || buildDir} holds no built site. Run "npm run build" (with ENTRA_CLIENT_ID for the live figure) first.`);
   }
   const pagePath = values.page!;
-  const site = await serveBuild(buildDir);
+  const site = await serveWithNginx(buildDir);
   const browser = await launchChromium();
   try {
     const graph = createGraphStandIn();

@@ -20,7 +20,8 @@ import {CheckUi, GUIDE_PAGES} from '../tests/e2e/harness/checkUi';
 import {E2E_USER} from '../tests/e2e/harness/identityStandIn';
 import {sampleAppOf} from '../tests/e2e/harness/scenarios';
 import {openSession, type Session} from '../tests/e2e/harness/session';
-import {buildE2eSite, E2E_BUILD_DIR, isE2eBuildFresh, REPO_ROOT, serveBuild} from '../tests/e2e/harness/site';
+import {buildE2eSite, E2E_BUILD_DIR, isE2eBuildFresh, REPO_ROOT} from '../tests/e2e/harness/site';
+import {serveWithNginx} from '../tests/support/nginx';
 import {pngToWebp, recordSize} from './webp';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'static/img/screenshots');
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
   }
   const shots = values.only?.length ? SHOTS.filter((shot) => values.only!.some((prefix) => shot.name.startsWith(prefix))) : SHOTS;
   mkdirSync(OUTPUT_DIR, {recursive: true});
-  const site = await serveBuild(E2E_BUILD_DIR);
+  const site = await serveWithNginx(E2E_BUILD_DIR);
   const browser = await launchChromium();
   try {
     const rows: string[] = [];

@@ -27,7 +27,8 @@ import {filesHolding, makeNoClientIdBuild} from './harness/noClientIdSite';
 import {runInBash, serveGraphStandIn, type ServedGraphStandIn} from './harness/ownTools';
 import {EXPECTED_OUTCOMES} from './harness/scenarios';
 import {openSession, type Session, type SessionOptions} from './harness/session';
-import {E2E_CLIENT_ID, REPO_ROOT, serveBuild, type ServedSite} from './harness/site';
+import {serveWithNginx, type ServedSite} from '../support/nginx';
+import {E2E_CLIENT_ID, REPO_ROOT} from './harness/site';
 import {useChromium} from './harness/useChromium';
 
 const baseUrl = inject('baseUrl');
@@ -141,7 +142,7 @@ describe('a site built without ENTRA_CLIENT_ID', () => {
     const dir = makeNoClientIdBuild();
     // What the helper made sure of, said again where the tests rely on it.
     expect(filesHolding(dir, E2E_CLIENT_ID)).toEqual([]);
-    site = await serveBuild(dir);
+    site = await serveWithNginx(dir);
     noClientIdBaseUrl = site.baseUrl;
   });
   afterAll(async () => {

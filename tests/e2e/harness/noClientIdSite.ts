@@ -80,7 +80,7 @@ function currentCopy(from: number): boolean {
 /**
  * Copies `.e2e-build` to `.e2e-build-no-client-id` with the client id emptied, or reuses the
  * copy of the same e2e build. Either way it checks that the copy holds the id nowhere.
- * Returns the folder to serve (`serveBuild`).
+ * Returns the folder to serve (`serveWithNginx`).
  */
 export function makeNoClientIdBuild(): string {
   const {clientId, builtAt} = e2eStamp();

@@ -33,6 +33,8 @@ export interface SessionOptions {
   /** Keep the bodies of JavaScript responses (page weight, marker checks). */
   recordScripts?: boolean;
   viewport?: {width: number; height: number};
+  /** Further hosts (host:port) the page may reach, e.g. another origin's page that frames the site. */
+  extraHosts?: string[];
 }
 
 export interface Session {
@@ -86,7 +88,7 @@ export async function openSession(browser: Browser, baseUrl: string, options: Se
     colorScheme: options.theme === 'dark' ? 'dark' : 'light',
   });
   const siteHost = new URL(baseUrl).host;
-  const allowedHosts = new Set([siteHost, DEFAULT_AUTHORITY_HOST, DEFAULT_GRAPH_HOST]);
+  const allowedHosts = new Set([siteHost, DEFAULT_AUTHORITY_HOST, DEFAULT_GRAPH_HOST, ...(options.extraHosts ?? [])]);
   const requests: RecordedRequest[] = [];
   const pageUrls: string[] = [];
   const consoleMessages: string[] = [];

@@ -1,15 +1,13 @@
 /**
  * The built site for browser tests and scripts: build it once (with a fixed test client id,
- * into its own output folder so it never collides with `npm run build`), and serve a build
- * folder on http://localhost:<free port> (localhost is a secure context; a bare IP is not).
+ * into its own output folder so it never collides with `npm run build`). It is served by real
+ * nginx with the configuration the build generates (tests/support/nginx.ts), on
+ * http://localhost:<free port> (localhost is a secure context; a bare IP is not).
  */
 import {execFile} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import sirv from 'sirv';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -96,43 +94,4 @@ export async function buildE2eSite({clientId = E2E_CLIENT_ID, log = false} = {})
 function builtWithClientId(clientId: string): boolean {
   const jsDir = path.join(E2E_BUILD_DIR, 'assets/js');
   return readdirSync(jsDir).some((file) => file.startsWith('main.') && readFileSync(path.join(jsDir, file), 'utf8').includes(clientId));
-}
-
-export interface ServedSite {
-  /** http://localhost:<port>, no trailing slash. */
-  baseUrl: string;
-  close(): Promise<void>;
-}
-
-/** Serves a build folder on 127.0.0.1 at a free port; unknown paths get the site's 404 page. */
-export async function serveBuild(buildDir: string): Promise<ServedSite> {
-  if (!existsSync(path.join(buildDir, 'index.html'))) {
-    throw new Error(`${buildDir} holds no built site (no index.html): build it first.`);
-  }
-  const notFoundPage = path.join(buildDir, '404.html');
-  const serveStatic = sirv(buildDir, {
-    dev: false,
-    etag: true,
-    extensions: ['html'],
-    onNoMatch(_req, res) {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found');
-    },
-  });
-  const server: Server = createServer((req, res) => serveStatic(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  server.unref();
-  const {port} = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://localhost:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
