@@ -4,6 +4,7 @@ import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search
 import {themes as prismThemes} from 'prism-react-renderer';
 import {remarkPermissionTable} from './src/remark/permissionTable';
 import {remarkPermissionChanges} from './src/remark/permissionChanges';
+import {remarkImageDimensions} from './src/remark/imageDimensions';
 
 // The site folder: the remark plugins find each guide version's permissions.json from here.
 const siteDir = __dirname;
@@ -41,6 +42,8 @@ const config = {
           beforeDefaultRemarkPlugins: [
             [remarkPermissionTable, {siteDir}],
             [remarkPermissionChanges, {siteDir}],
+            // Width and height on every `pathname:///img/…` picture: its box is kept before it loads.
+            [remarkImageDimensions, {siteDir}],
           ],
         },
         blog: false,

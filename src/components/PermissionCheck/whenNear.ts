@@ -5,8 +5,12 @@
  * margin is there so that the code has usually arrived by the time the check is on screen.
  */
 
-/** How far from the screen the check counts as near: about a screen of scrolling. */
-export const NEAR_ROOT_MARGIN = '400px 0px';
+/**
+ * How far from the screen the check counts as near: one screen height of scrolling, whatever
+ * the screen. (A fixed 400 px left the check unloaded on a phone that followed a link to the
+ * check's heading: the text between heading and check is taller there.)
+ */
+export const NEAR_ROOT_MARGIN = '100% 0px';
 
 /** Events that show intent before the observer would (a jump by keyboard, a tap). */
 export const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
