@@ -8,7 +8,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
 import {REPO_ROOT} from '../tests/e2e/harness/site';
-import type {ImageSize} from '../src/components/CheckScreenshot/webpSize';
+import type {ImageSize} from '../src/components/CheckScreenshot/sizes';
 
 export const WEBP_QUALITY = 0.9;
 /** Site path (/img/screenshots/x.webp) -> size; read by src/components/CheckScreenshot. */

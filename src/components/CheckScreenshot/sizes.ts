@@ -3,8 +3,12 @@
  * test in tests/unit/site/checkScreenshots.test.ts keeps it true to the files). The size becomes
  * the <img>'s width and height, so the browser reserves the picture's box before it loads.
  */
-import type {ImageSize} from './webpSize';
 import sizes from './sizes.json';
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
 
 const SIZES: Readonly<Record<string, ImageSize>> = sizes;
 

@@ -21,7 +21,7 @@ import remarkMdx from 'remark-mdx';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
 import {screenshotSize} from '../../../src/components/CheckScreenshot/sizes';
-import {webpSize} from '../../../src/components/CheckScreenshot/webpSize';
+import {pictureSize} from '../../../src/remark/imageDimensions';
 import {pagesUnder} from './files';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -95,7 +95,7 @@ describe('the screenshot files', () => {
 
   it.each(files)('%s: sizes.json gives its true pixel size (the <img> width and height)', (name) => {
     const url = `${SCREENSHOTS}${name}`;
-    expect(screenshotSize(url)).toEqual(webpSize(fs.readFileSync(fileOf(url))));
+    expect(screenshotSize(url)).toEqual(pictureSize(fileOf(url)));
   });
 });
 
