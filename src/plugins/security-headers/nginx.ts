@@ -50,6 +50,7 @@ export function nginxSiteConf(headers: SiteHeaders, root = NGINX_ROOT_PLACEHOLDE
     '    server_name _;',
     `    root ${root};`,
     '    index index.html;',
+    '    charset utf-8;',
     '    absolute_redirect off;',
     '    server_tokens off;',
     '',

@@ -19,7 +19,7 @@ const addHeader = (name: string, value: string) => `add_header ${name} "${value}
 describe('nginx/site.conf', () => {
   it('is one server on port 80 with the placeholder root, gzip_static and the 404 page', () => {
     expect(conf).toContain(`    root ${NGINX_ROOT_PLACEHOLDER};\n`);
-    for (const line of ['listen 80;', 'gzip on;', 'gzip_static on;', 'absolute_redirect off;', 'error_page 404 /404.html;']) {
+    for (const line of ['listen 80;', 'charset utf-8;', 'gzip on;', 'gzip_static on;', 'absolute_redirect off;', 'error_page 404 /404.html;']) {
       expect(conf).toContain(`    ${line}\n`);
     }
   });
