@@ -4,7 +4,6 @@
  * the same state, at the same cost, through either. And fetchTransport's own retries: within
  * the read's budget, honouring Retry-After. No msw: both talk to the stand-in's fetch directly.
  */
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
@@ -15,6 +14,7 @@ import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../../../
 import {TenantReadError} from '../../../src/permissions/tenantReadError';
 import {readTenantState, type ReadTenantOptions} from '../../../src/permissions/tenantReader';
 import type {CloudName} from '../../../src/permissions/types';
+import {staticImports} from '../../support/staticImports';
 import {profile20, recordingSleep, testTransport, TEST_TOKEN} from './helpers';
 
 const profile = profile20();
@@ -210,31 +210,6 @@ describe('fetchTransport retries within the read’s budget', () => {
 describe('the sample path carries no Graph client library', () => {
   const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src');
 
-  /** Modules reached by static, value (not type-only) imports from a file: what a bundler puts in its chunk. */
-  function staticImports(file: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(file)) return seen;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
-      const specifier = match[1]!;
-      if (!specifier.startsWith('.')) {
-        seen.add(specifier);
-        continue;
-      }
-      const base = path.resolve(path.dirname(file), specifier);
-      const resolved = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((candidate) => {
-        try {
-          readFileSync(candidate);
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      if (resolved && resolved.endsWith('.ts')) staticImports(resolved, seen);
-    }
-    return seen;
-  }
-
   it('the check engine chunk (tenant reader, fetchTransport, stand-in) imports nothing of @microsoft/microsoft-graph-client', () => {
     const reached = staticImports(path.join(srcDir, 'components/PermissionCheck/checkEngine.ts'));
     expect(reached).toContain(path.join(srcDir, 'permissions/tenantReader.ts'));
@@ -243,7 +218,7 @@ describe('the sample path carries no Graph client library', () => {
   });
 
   it('the sample apps (listed by the check on mount) load neither the sample tenant nor the catalog: data.ts imports apps.ts, never the other way', () => {
-    const reached = [...staticImports(path.join(srcDir, 'permissions/sampleTenant/apps.ts'))];
+    const reached = [...staticImports(path.join(srcDir, 'permissions/sampleTenant/apps.ts'))].map((m) => path.relative(srcDir, m));
     expect(reached.filter((m) => /sampleTenant[/\\]data\.ts$|catalog/.test(m))).toEqual([]);
     expect(staticImports(path.join(srcDir, 'permissions/sampleTenant/data.ts'))).toContain(path.join(srcDir, 'permissions/sampleTenant/apps.ts'));
   });
