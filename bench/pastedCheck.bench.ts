@@ -19,13 +19,14 @@ import {firstReadCommands} from '../src/permissions/readCommands';
 import {parseProfile} from '../src/permissions/profile';
 import {sampleApp, type SampleScenario} from '../src/permissions/sampleTenant/apps';
 import {createGraphStandIn} from '../src/permissions/sampleTenant/graphStandIn';
+import {wholeCatalogTenant} from '../tests/support/wholeCatalogTenant';
 
 const file = path.resolve(__dirname, '../versioned_docs/version-2.0/office365/permissions.json');
 const profile = parseProfile(JSON.parse(readFileSync(file, 'utf8')), file);
 
 async function answerFor(appId: string): Promise<string> {
   const [command] = firstReadCommands('global', appId, profile);
-  const response = await createGraphStandIn().fetch('https://graph.microsoft.com/v1.0/$batch', {method: 'POST', body: command!.body});
+  const response = await createGraphStandIn({tenant: wholeCatalogTenant()}).fetch('https://graph.microsoft.com/v1.0/$batch', {method: 'POST', body: command!.body});
   return JSON.stringify(await response.json(), null, 2);
 }
 

@@ -30,6 +30,7 @@ import {parseProfile} from '../src/permissions/profile';
 import {sampleApp, type SampleScenario} from '../src/permissions/sampleTenant/apps';
 import {createGraphStandIn, type GraphFaults, type GraphStandIn} from '../src/permissions/sampleTenant/graphStandIn';
 import {readTenantState} from '../src/permissions/tenantReader';
+import {wholeCatalogTenant} from '../tests/support/wholeCatalogTenant';
 import type {Profile} from '../src/permissions/types';
 
 const LATENCY_MS = 100;
@@ -140,7 +141,8 @@ interface ScenarioResult {
 }
 
 async function runScenario(name: string, scenario: SampleScenario, faults: GraphFaults, profile: Profile): Promise<ScenarioResult> {
-  const standIn = createGraphStandIn();
+  // Service principals as large as a real tenant's (the whole catalog), not the sample's short lists.
+  const standIn = createGraphStandIn({tenant: wholeCatalogTenant()});
   const server = await serveStandIn(standIn);
   try {
     const client = createGraphClient({cloud: 'global', getToken: async () => 'bench-token', fetchFn: forwardTo(server.port)});

@@ -1,13 +1,11 @@
 /**
  * The sample tenant: realistic, Graph-shaped data for the site's sample mode and for tests.
  * Contoso (sample) has the Microsoft Graph and Azure AD Graph service principals, with the real
- * permission ids from the project's catalog, and one app registration per situation a check
- * must recognise. Credential dates are relative to `now`, so an expired secret stays expired.
+ * permission ids from the project's catalog (apiPermissions.ts: those the sample apps use), and one
+ * app registration per situation a check must recognise. Credential dates are relative to `now`, so an expired secret stays expired.
  *
  * Plain data and pure functions: no Node-only APIs (it runs in the browser too).
  */
-import firstPartyCatalog from '../catalog/first-party-apis.json';
-import graphCatalog from '../catalog/microsoft-graph.json';
 import {AZURE_AD_GRAPH_APP_ID, MICROSOFT_GRAPH_APP_ID} from '../types';
 import type {
   GraphAppRole,
@@ -29,6 +27,7 @@ import {
   SAMPLE_TENANT_NAME,
   SHAREPOINT_ONLINE_APP_ID,
 } from './apps';
+import {SAMPLE_API_PERMISSIONS, type ApiPermissionLists, type ListedPermission} from './apiPermissions';
 
 
 export interface SampleTenant {
@@ -58,25 +57,15 @@ const SAMPLE_SHAREPOINT_ONLINE_SP_ID = '7b1c5a3f-0d2e-4f9a-8b7c-6e5d4c3b2a1f';
 const MICROSOFT_SERVICES_TENANT_ID = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
 
 
-interface CatalogEntry {
-  value: string;
-  type: string;
-  id: string;
-  displayName?: string | null;
-  adminConsentRequired?: boolean | null;
-}
-
-const catalogEntries: CatalogEntry[] = (graphCatalog as {permissions: CatalogEntry[]}).permissions;
-
-/** The id of a Microsoft Graph permission in the catalog; throws on a name it does not have. */
+/** The id of a Microsoft Graph permission the sample tenant lists; throws on a name it does not have. */
 function graphPermissionId(value: string, type: 'Role' | 'Scope'): string {
-  const entry = catalogEntries.find((p) => p.value === value && p.type === type);
-  if (!entry) throw new Error(`The Microsoft Graph catalog has no ${type} named ${value}.`);
+  const entry = SAMPLE_API_PERMISSIONS[MICROSOFT_GRAPH_APP_ID]?.find((p) => p.value === value && p.type === type);
+  if (!entry) throw new Error(`The sample tenant's Microsoft Graph lists no ${type} named ${value} (sampleTenant/apiPermissions.ts).`);
   return entry.id.toLowerCase();
 }
 
-/** A first-party API's service principal, with its permissions as listed in the catalog. */
-function servicePrincipalOf(id: string, appId: string, displayName: string, entries: CatalogEntry[]): GraphServicePrincipal {
+/** A first-party API's service principal, with the permissions it lists. */
+function servicePrincipalOf(id: string, appId: string, displayName: string, entries: readonly ListedPermission[]): GraphServicePrincipal {
   const appRoles: GraphAppRole[] = [];
   const scopes: GraphPermissionScope[] = [];
   for (const p of entries) {
@@ -111,19 +100,6 @@ function servicePrincipalOf(id: string, appId: string, displayName: string, entr
     appRoles,
     oauth2PermissionScopes: scopes,
   };
-}
-
-const firstPartyResources = firstPartyCatalog.resources as Array<{resourceAppId: string; permissions: CatalogEntry[]}>;
-
-function firstPartyEntries(resourceAppId: string): CatalogEntry[] {
-  return firstPartyResources.filter((r) => r.resourceAppId === resourceAppId).flatMap((r) => r.permissions);
-}
-
-function microsoftGraphServicePrincipal(): GraphServicePrincipal {
-  return servicePrincipalOf(SAMPLE_MICROSOFT_GRAPH_SP_ID, MICROSOFT_GRAPH_APP_ID, 'Microsoft Graph', [
-    ...catalogEntries,
-    ...firstPartyEntries(MICROSOFT_GRAPH_APP_ID),
-  ]);
 }
 
 function azureAdGraphServicePrincipal(): GraphServicePrincipal {
@@ -192,20 +168,23 @@ function resourceSpId(resourceAppId: string): string {
   return id;
 }
 
-function resourceServicePrincipals(): GraphServicePrincipal[] {
+function resourceServicePrincipals(lists: ApiPermissionLists): GraphServicePrincipal[] {
+  const listed = (appId: string) => lists[appId] ?? [];
   return [
-    microsoftGraphServicePrincipal(),
+    servicePrincipalOf(SAMPLE_MICROSOFT_GRAPH_SP_ID, MICROSOFT_GRAPH_APP_ID, 'Microsoft Graph', listed(MICROSOFT_GRAPH_APP_ID)),
     azureAdGraphServicePrincipal(),
-    servicePrincipalOf(SAMPLE_EXCHANGE_ONLINE_SP_ID, EXCHANGE_ONLINE_APP_ID, 'Office 365 Exchange Online', firstPartyEntries(EXCHANGE_ONLINE_APP_ID)),
-    servicePrincipalOf(SAMPLE_SHAREPOINT_ONLINE_SP_ID, SHAREPOINT_ONLINE_APP_ID, 'Office 365 SharePoint Online', firstPartyEntries(SHAREPOINT_ONLINE_APP_ID)),
+    servicePrincipalOf(SAMPLE_EXCHANGE_ONLINE_SP_ID, EXCHANGE_ONLINE_APP_ID, 'Office 365 Exchange Online', listed(EXCHANGE_ONLINE_APP_ID)),
+    servicePrincipalOf(SAMPLE_SHAREPOINT_ONLINE_SP_ID, SHAREPOINT_ONLINE_APP_ID, 'Office 365 SharePoint Online', listed(SHAREPOINT_ONLINE_APP_ID)),
   ];
 }
 
 /**
  * A fresh sample tenant. Credential dates are relative to `now` (default: the current time),
  * so the expired secret has always expired last month and the certificate is valid for a year.
+ * `lists`: what the first-party APIs' service principals list (default: what the sample apps use;
+ * a benchmark that wants a real tenant's answer sizes gives the whole catalog).
  */
-export function createSampleTenant(now: Date | number = Date.now()): SampleTenant {
+export function createSampleTenant(now: Date | number = Date.now(), lists: ApiPermissionLists = SAMPLE_API_PERMISSIONS): SampleTenant {
   const nowMs = typeof now === 'number' ? now : now.getTime();
   const created = iso(nowMs - 400 * DAY);
   const tenant: SampleTenant = {
@@ -213,7 +192,7 @@ export function createSampleTenant(now: Date | number = Date.now()): SampleTenan
     domain: SAMPLE_TENANT_DOMAIN,
     displayName: SAMPLE_TENANT_NAME,
     applications: [],
-    servicePrincipals: resourceServicePrincipals(),
+    servicePrincipals: resourceServicePrincipals(lists),
     appRoleAssignments: [],
     oauth2PermissionGrants: [],
     defaultPageSizeByAppId: {},
