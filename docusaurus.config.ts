@@ -80,6 +80,8 @@ const config = {
     './src/remark/profileDependencies.ts',
     // Every guide's permission profile, per docs version, for the live check in the browser.
     './src/plugins/permission-profiles/index.ts',
+    // The permission catalog in parts, served as the check loads them (assets/catalog/<version>/).
+    './src/plugins/permission-catalog/index.ts',
     // A Content-Security-Policy <meta> in every built page: the site, the authority and Graph hosts.
     './src/plugins/content-security-policy/index.ts',
     // The bundler's persistent cache follows ENTRA_CLIENT_ID / ENTRA_CLOUD (customFields), not just this file.

@@ -1,8 +1,11 @@
 import {defineConfig} from 'vitest/config';
+import {siteCatalogAssets} from './tests/support/catalogAssets';
 
 // Three projects, one `npm test`:
-// - unit: the engine, the remark plugin, the CLI, the site's content (Node);
-// - components: React components in jsdom, Graph answered by msw;
+// - unit: the engine, the remark plugin, the CLI, the site's content (Node, with the whole
+//   permission catalog loaded, as the CLI runs: tests/unit/setup.ts);
+// - components: React components in jsdom, Graph answered by msw, the catalog parts the check
+//   imports answered as the built site serves them (tests/support/catalogAssets.ts);
 // - e2e: the built site on http://localhost in headless Chromium (builds the site first).
 export default defineConfig({
   test: {
@@ -12,11 +15,13 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/unit/setup.ts'],
         },
       },
       {
         // tsconfig.json says jsx: preserve (Docusaurus compiles JSX itself); tests need it compiled.
         oxc: {jsx: {runtime: 'automatic'}},
+        plugins: [siteCatalogAssets()],
         test: {
           name: 'components',
           include: ['tests/components/**/*.test.{ts,tsx}'],

@@ -13,6 +13,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
+import '../src/permissions/catalogInFull';
 import {compareToProfile} from '../src/permissions/compare';
 import {readPastedTenant} from '../src/permissions/pastedRead';
 import {firstReadCommands} from '../src/permissions/readCommands';

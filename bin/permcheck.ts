@@ -13,6 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+// The CLI compares with the whole catalog, loaded at once.
+import '../src/permissions/catalogInFull';
 import {compareToProfile} from '../src/permissions/compare';
 import {ManifestError, parseAppManifest} from '../src/permissions/manifest';
 import {decodeManifestBytes, MANIFEST_TOO_LARGE} from '../src/permissions/manifestInput';

@@ -13,6 +13,8 @@
  *    SharePoint Online, Azure AD Graph, …) and Microsoft Graph's OpenID Connect scopes, from
  *    data/catalog-sources/*.json: one file per API, each naming its sources (facts only: ids,
  *    names, types, display names).
+ * 3. directory.json: the APIs of both files as the check's engine holds them in the browser, and
+ *    the version of the split of both into parts that the site serves (src/permissions/catalogSplit.ts).
  *
  * Each output keeps one permission per line, sorted by value then type (then id), so a refresh
  * shows as a readable diff.
@@ -21,12 +23,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {z} from 'zod';
+import {catalogResourcesOf, splitCatalog, type FirstPartyCatalogFile, type GraphCatalogFile} from '../src/permissions/catalogSplit';
 import {GUID_PATTERN} from '../src/permissions/ids';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const defaultInput = path.resolve(repoRoot, '..', 'shared', 'data', 'microsoft-graph-permissions.json');
 // CATALOG_OUT_DIR: write elsewhere (the test that the committed catalog is what this script builds).
-const catalogDir = path.resolve(process.env.CATALOG_OUT_DIR ?? path.join(repoRoot, 'src', 'permissions', 'catalog'));
+const committedCatalogDir = path.join(repoRoot, 'src', 'permissions', 'catalog');
+const catalogDir = path.resolve(process.env.CATALOG_OUT_DIR ?? committedCatalogDir);
 const sourcesDir = path.join(repoRoot, 'data', 'catalog-sources');
 
 const guid = z.string().regex(GUID_PATTERN);
@@ -173,5 +177,30 @@ function buildFirstPartyApis(): void {
   console.log(`build-catalog: ${resources.length} APIs, ${count} permissions -> ${path.relative(repoRoot, outputFile)}`);
 }
 
+/**
+ * directory.json: the APIs of the catalog as the browser's engine holds them, with the version
+ * of the split the site serves (src/permissions/catalogSplit.ts), from the two files (Microsoft
+ * Graph's as committed when it was not rebuilt).
+ */
+function buildDirectory(): void {
+  const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+  const built = path.join(catalogDir, 'microsoft-graph.json');
+  const graph = readJson(fs.existsSync(built) ? built : path.join(committedCatalogDir, 'microsoft-graph.json')) as GraphCatalogFile;
+  const firstParty = readJson(path.join(catalogDir, 'first-party-apis.json')) as FirstPartyCatalogFile;
+  const {directory, parts} = splitCatalog(catalogResourcesOf(graph, firstParty));
+  const outputFile = path.join(catalogDir, 'directory.json');
+  writeLines(
+    outputFile,
+    {
+      note: 'Built by scripts/build-catalog.ts: the APIs of the catalog, in the check\'s engine; version names the parts the site serves (src/permissions/catalogSplit.ts).',
+      version: directory.version,
+    },
+    'resources',
+    directory.resources.map((r) => `    ${JSON.stringify(r)}`),
+  );
+  console.log(`build-catalog: ${directory.resources.length} APIs, split into ${parts.length} parts (version ${directory.version}) -> ${path.relative(repoRoot, outputFile)}`);
+}
+
 buildMicrosoftGraph(path.resolve(process.argv[2] ?? defaultInput));
 buildFirstPartyApis();
+buildDirectory();

@@ -6,6 +6,7 @@
  * signed-in check, admin consent included. What the output does not hold yet (a next page of
  * grants, a throttled part) is unread, and the follow-up commands are printed on stderr.
  */
+import '../../src/permissions/catalogInFull';
 import {compareToProfile} from '../../src/permissions/compare';
 import {normalizeGuid} from '../../src/permissions/ids';
 import {terminalSafe} from '../../src/permissions/outputSafety';

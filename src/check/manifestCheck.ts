@@ -2,7 +2,7 @@
  * A check of a pasted or uploaded app manifest, entirely in the browser. Pure of React; the
  * engine comes in as an argument (the page loads it lazily).
  */
-import type {compareToProfile} from '../permissions/compare';
+import type {compareLoadingCatalog} from '../permissions/catalogOnDemand';
 import {normalizeGuid} from '../permissions/ids';
 import type {ManifestError, parseAppManifest} from '../permissions/manifest';
 import type {CloudName, Profile} from '../permissions/types';
@@ -12,7 +12,7 @@ import {CheckProblem, type Outcome} from './outcome';
 export interface ManifestEngine {
   parseAppManifest: typeof parseAppManifest;
   ManifestError: typeof ManifestError;
-  compareToProfile: typeof compareToProfile;
+  compareLoadingCatalog: typeof compareLoadingCatalog;
 }
 
 export const NO_MANIFEST =
@@ -26,7 +26,7 @@ export interface ManifestCheckOptions {
 }
 
 /** Parses and compares; a text that is no manifest becomes a CheckProblem that says what to paste instead. */
-export function checkManifest(engine: ManifestEngine, text: string, {profile, cloud, tenant}: ManifestCheckOptions): Outcome {
+export async function checkManifest(engine: ManifestEngine, text: string, {profile, cloud, tenant}: ManifestCheckOptions): Promise<Outcome> {
   if (!text.trim()) throw new CheckProblem(NO_MANIFEST);
   let observed;
   try {
@@ -41,7 +41,7 @@ export function checkManifest(engine: ManifestEngine, text: string, {profile, cl
     throw caught;
   }
   const appId = normalizeGuid(observed.app.appId);
-  const result = engine.compareToProfile(profile, observed, {cloud, tenant: tenant ?? undefined, appId});
+  const result = await engine.compareLoadingCatalog(profile, observed, {cloud, tenant: tenant ?? undefined, appId});
   const name = observed.app.displayName;
   return {
     result,

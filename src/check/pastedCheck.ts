@@ -4,7 +4,7 @@
  * page) and the result is judged as a signed-in check's. Pure of React; the engine comes in as
  * an argument (the page loads it lazily).
  */
-import type {compareToProfile} from '../permissions/compare';
+import type {compareLoadingCatalog} from '../permissions/catalogOnDemand';
 import type {PastedAnswerError} from '../permissions/pastedAnswer';
 import type {readPastedTenant} from '../permissions/pastedRead';
 import type {BatchBody} from '../permissions/readPlan';
@@ -15,7 +15,7 @@ import {CheckProblem, type Outcome} from './outcome';
 export interface PastedEngine {
   readPastedTenant: typeof readPastedTenant;
   PastedAnswerError: typeof PastedAnswerError;
-  compareToProfile: typeof compareToProfile;
+  compareLoadingCatalog: typeof compareLoadingCatalog;
 }
 
 export const NO_OUTPUT = 'Paste what the command printed into “Command output” (or upload the file), then select “Check output”.';
@@ -50,7 +50,7 @@ export async function checkPasted(engine: PastedEngine, {profile, cloud, appId, 
   }
   if (read.kind === 'follow-up') return {outcome: null, followUps: read.followUps, waiting: read.reason};
   const {observed} = read;
-  const result = engine.compareToProfile(profile, observed, {cloud, tenant: tenant ?? undefined, appId});
+  const result = await engine.compareLoadingCatalog(profile, observed, {cloud, tenant: tenant ?? undefined, appId});
   const name = observed.app.displayName;
   return {
     outcome: {

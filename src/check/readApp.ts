@@ -3,7 +3,7 @@
  * tenant's stand-in) and compares it with the guide's profile. Pure of React; the engine comes
  * in as an argument because the page loads it lazily (src/components/PermissionCheck/engine.ts).
  */
-import type {compareToProfile} from '../permissions/compare';
+import type {compareLoadingCatalog} from '../permissions/catalogOnDemand';
 import type {GraphTransport} from '../permissions/graphTransport';
 import type {readTenantState} from '../permissions/tenantReader';
 import type {CloudName, Profile} from '../permissions/types';
@@ -12,7 +12,7 @@ import type {Outcome} from './outcome';
 /** The part of the engine chunk a Graph read needs. */
 export interface ReadEngine {
   readTenantState: typeof readTenantState;
-  compareToProfile: typeof compareToProfile;
+  compareLoadingCatalog: typeof compareLoadingCatalog;
 }
 
 export interface ReadAppOptions {
@@ -45,7 +45,7 @@ export async function readApp(engine: ReadEngine, options: ReadAppOptions): Prom
     },
   });
   progress('Comparing with the guide’s permissions…');
-  const result = engine.compareToProfile(profile, observed, {cloud, tenant: options.tenant ?? undefined, appId: options.appId});
+  const result = await engine.compareLoadingCatalog(profile, observed, {cloud, tenant: options.tenant ?? undefined, appId: options.appId});
   return {
     result,
     mode: options.source === 'sample' ? 'sample' : 'signed-in',

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import {GUID_PATTERN} from './ids';
-import {catalogResource, findPermission, hasCatalog, suggestPermissionName} from './catalog';
+import {findPermission, hasCatalog, knownResourceName, suggestPermissionName} from './catalog';
 import {otherType, typeWord, withArticle} from './permissionType';
 import type {PermissionType, Profile} from './types';
 
@@ -157,7 +157,7 @@ export function checkProfileAgainstCatalog(profile: Profile): ProfileCatalogProb
   const problems: ProfileCatalogProblem[] = [];
   for (const resource of profile.resources) {
     if (!hasCatalog(resource.resourceAppId)) continue;
-    const apiName = catalogResource(resource.resourceAppId)?.name ?? resource.name;
+    const apiName = knownResourceName(resource.resourceAppId) ?? resource.name;
     for (const list of ['required', 'allowed'] as const) {
       resource[list].forEach((permission, index) => {
         const {value, type} = permission;

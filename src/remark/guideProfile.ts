@@ -12,6 +12,8 @@ import type {Node} from 'unist';
 import type {Parent, Root} from 'mdast';
 import type {LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
+// Node, at build time: the whole catalog, so every name of a profile can be checked.
+import '../permissions/catalogInFull';
 import {findPermission} from '../permissions/catalog';
 import {otherType} from '../permissions/permissionType';
 import type {Profile} from '../permissions/types';

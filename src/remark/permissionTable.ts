@@ -12,7 +12,8 @@ import type {Root} from 'mdast';
 import type {LeafDirective} from 'mdast-util-directive';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
-import {findPermission, isRetiredResource} from '../permissions/catalog';
+import {isRetiredResource} from '../permissions/catalog';
+import {permissionDetails} from '../permissions/catalogInFull';
 import type {Profile, ProfilePermission, ProfileResource} from '../permissions/types';
 import {profilePath} from '../profiles/locate';
 import {
@@ -38,7 +39,7 @@ export function apiLabel(resource: Pick<ProfileResource, 'resourceAppId' | 'name
 
 /** "Yes" / "No" from the catalog; application permissions always need an admin. */
 export function adminConsentLabel(resourceAppId: string, permission: Pick<ProfilePermission, 'value' | 'type'>): string {
-  const known = findPermission(resourceAppId, permission.value, permission.type);
+  const known = permissionDetails(resourceAppId, permission.value, permission.type);
   if (known) return known.adminConsentRequired ? 'Yes' : 'No';
   return permission.type === 'Application' ? 'Yes' : 'Not known';
 }

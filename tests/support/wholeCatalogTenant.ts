@@ -4,7 +4,7 @@
  * For the benchmarks, whose figures are about real answer sizes, and for the test that the
  * sample tenant's short lists change no result. Node only (the whole catalog).
  */
-import {catalogResources} from '../../src/permissions/catalog';
+import {catalogResources} from '../../src/permissions/catalogInFull';
 import {toResourceAccessType} from '../../src/permissions/permissionType';
 import type {ApiPermissionLists} from '../../src/permissions/sampleTenant/apiPermissions';
 import {createSampleTenant, type SampleTenant} from '../../src/permissions/sampleTenant/data';

@@ -64,7 +64,7 @@ export default function CheckApp(props: CheckAppProps): React.JSX.Element {
   const verdictRef = useRef<HTMLDivElement>(null);
   const cloudName = cloud.name as CloudName;
 
-  const engine = useEngineOnIntent(rootRef);
+  const engine = useEngineOnIntent(rootRef, baseUrl);
   // After a cancel, focus goes back to the button that starts a check.
   const run = useCheckRun({onCancelled: () => rootRef.current?.querySelector<HTMLButtonElement>('[data-check-start]')?.focus()});
   const session = useLiveSession({guide, version, clientId: props.clientId, cloud, origin, baseUrl});

@@ -9,7 +9,7 @@ import {checkManifest, NO_MANIFEST} from '../../../src/check/manifestCheck';
 import {CheckProblem} from '../../../src/check/outcome';
 import {readApp} from '../../../src/check/readApp';
 import {groupByResource, isProblem, offersCorrectedList, permissionFindings, settingFindings} from '../../../src/check/resultGroups';
-import {compareToProfile} from '../../../src/permissions/compare';
+import {compareLoadingCatalog} from '../../../src/permissions/catalogOnDemand';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {ManifestError, parseAppManifest} from '../../../src/permissions/manifest';
 import {parseProfile} from '../../../src/permissions/profile';
@@ -21,12 +21,12 @@ import {TenantReadError} from '../../../src/permissions/tenantReadError';
 const REPO = path.resolve(__dirname, '../../..');
 const PROFILE_FILE = path.join(REPO, 'versioned_docs/version-2.0/office365/permissions.json');
 const PROFILE = parseProfile(JSON.parse(fs.readFileSync(PROFILE_FILE, 'utf8')), PROFILE_FILE);
-const ENGINE = {parseAppManifest, ManifestError, compareToProfile, readTenantState};
+const ENGINE = {parseAppManifest, ManifestError, compareLoadingCatalog, readTenantState};
 const manifest = (name: string) => fs.readFileSync(path.join(REPO, 'tests/fixtures/manifests', name), 'utf8');
 
 describe('checkManifest', () => {
-  it('checks a manifest: consent not checked, the typed tenant in the fixes, the app named', () => {
-    const outcome = checkManifest(ENGINE, manifest('graph-missing-and-wrong-type.json'), {profile: PROFILE, cloud: 'global', tenant: 'contoso.com'});
+  it('checks a manifest: consent not checked, the typed tenant in the fixes, the app named', async () => {
+    const outcome = await checkManifest(ENGINE, manifest('graph-missing-and-wrong-type.json'), {profile: PROFILE, cloud: 'global', tenant: 'contoso.com'});
     expect(outcome.mode).toBe('manifest');
     expect(outcome.result.verdict).toBe('fail');
     expect(outcome.result.grantsChecked).toBe(false);
@@ -40,11 +40,11 @@ describe('checkManifest', () => {
     expect(settingFindings(outcome.result).length).toBeGreaterThan(0);
   });
 
-  it('says what to paste when the field is empty, and what to paste instead of something else', () => {
-    expect(() => checkManifest(ENGINE, '  \n', {profile: PROFILE, cloud: 'global', tenant: null})).toThrow(new CheckProblem(NO_MANIFEST));
+  it('says what to paste when the field is empty, and what to paste instead of something else', async () => {
+    await expect(checkManifest(ENGINE, '  \n', {profile: PROFILE, cloud: 'global', tenant: null})).rejects.toThrow(new CheckProblem(NO_MANIFEST));
     let problem: unknown;
     try {
-      checkManifest(ENGINE, manifest('not-json-trailing-comma.json'), {profile: PROFILE, cloud: 'global', tenant: null});
+      await checkManifest(ENGINE, manifest('not-json-trailing-comma.json'), {profile: PROFILE, cloud: 'global', tenant: null});
     } catch (caught) {
       problem = caught;
     }
@@ -52,8 +52,8 @@ describe('checkManifest', () => {
     expect((problem as Error).message).toMatch(/Copy the whole JSON from the app’s Manifest page/);
   });
 
-  it('offers no corrected list when the permission list is right', () => {
-    const outcome = checkManifest(ENGINE, manifest('graph-compliant.json'), {profile: PROFILE, cloud: 'global', tenant: null});
+  it('offers no corrected list when the permission list is right', async () => {
+    const outcome = await checkManifest(ENGINE, manifest('graph-compliant.json'), {profile: PROFILE, cloud: 'global', tenant: null});
     expect(outcome.result.verdict).toBe('pass');
     expect(offersCorrectedList(outcome.result)).toBe(false);
   });

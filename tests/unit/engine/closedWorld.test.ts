@@ -11,7 +11,8 @@
  */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {catalogResources, findPermission, isReadOnlyPermission, permissionById} from '../../../src/permissions/catalog';
+import {findPermission, isReadOnlyPermission, permissionById} from '../../../src/permissions/catalog';
+import {catalogResources} from '../../../src/permissions/catalogInFull';
 import {compareToProfile} from '../../../src/permissions/compare';
 import type {
   ConfiguredPermission,

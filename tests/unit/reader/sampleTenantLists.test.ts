@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {catalogResources} from '../../../src/permissions/catalog';
+import {catalogResources} from '../../../src/permissions/catalogInFull';
 import {compareToProfile} from '../../../src/permissions/compare';
 import {fetchTransport} from '../../../src/permissions/fetchTransport';
 import {toResourceAccessType} from '../../../src/permissions/permissionType';

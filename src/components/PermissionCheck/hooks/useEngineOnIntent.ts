@@ -1,9 +1,9 @@
 /**
- * The engine (and the permission catalog inside it) loads when the reader shows intent: the
- * check comes near the screen, or the pointer or keyboard focus enters it (whenNear.ts, the
- * trigger that loaded the check's UI too). A guide page read from the top does not download it
- * until the reader scrolls down to the check. A check that starts before then asks for it
- * itself (`ready`).
+ * The engine loads when the reader shows intent: the check comes near the screen, or the pointer
+ * or keyboard focus enters it (whenNear.ts, the trigger that loaded the check's UI too). A guide
+ * page read from the top does not download it until the reader scrolls down to the check. A
+ * check that starts before then asks for it itself (`ready`). The parts of the permission catalog
+ * a check looks up load later still, as it compares, from the site at `siteBaseUrl`.
  */
 import {useCallback, useEffect, useRef, useState, type RefObject} from 'react';
 import {loadCheckEngine, type CheckEngine} from '../engine';
@@ -20,14 +20,14 @@ export interface EngineOnIntent {
   loadError: string | null;
 }
 
-export function useEngineOnIntent(rootRef: RefObject<HTMLElement | null>): EngineOnIntent {
+export function useEngineOnIntent(rootRef: RefObject<HTMLElement | null>, siteBaseUrl: string): EngineOnIntent {
   const [engine, setEngine] = useState<CheckEngine | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const loading = useRef<Promise<CheckEngine> | null>(null);
 
   const ready = useCallback((): Promise<CheckEngine> => {
     if (!loading.current) {
-      const load = loadCheckEngine();
+      const load = loadCheckEngine(siteBaseUrl);
       loading.current = load;
       load.then(
         (loaded) => {
@@ -41,7 +41,7 @@ export function useEngineOnIntent(rootRef: RefObject<HTMLElement | null>): Engin
       );
     }
     return loading.current;
-  }, []);
+  }, [siteBaseUrl]);
 
   useEffect(() => {
     let cancelled = false;
