@@ -3,8 +3,12 @@
  * - on load: every script the page downloads while the reader stays at the top (raw bytes, and
  *   gzip -6 of each file, which is what a compressing web server would send);
  * - scrolling to the check: its UI and its engine, which load when it comes near the screen;
+ * - the JavaScript the first sample check downloads: from scrolling to the check until the result
+ *   of the Sample tenant tab's check (the app it offers first) is shown: the UI, the engine and the
+ *   parts of the permission catalog the check looks up;
  * - the extra JavaScript a live check loads after "Sign in and check" (msal-browser, the Graph
- *   client, the reader), with sign-in and Graph answered by the local stand-ins.
+ *   client, the reader, catalog parts the sample check did not load), with sign-in and Graph
+ *   answered by the local stand-ins.
  *
  * Builds nothing: give it a build folder (default build/). For the live-check figure, the build
  * must have a client id (ENTRA_CLIENT_ID=<guid> npm run build), else live sign-in is disabled
@@ -84,6 +88,8 @@ async function main(): Promise<void> {
     let liveNote = '';
     let liveTab: Weight | null = null;
     let nearCheck: Weight | null = null;
+    let firstSampleCheck: (Weight & {verdict: string}) | null = null;
+    let firstSampleCheckFiles: ReturnType<typeof weigh>['largest'] = [];
     if (!hasCheck) {
       liveNote = 'this page has no permission check';
     } else {
@@ -93,6 +99,15 @@ async function main(): Promise<void> {
       await session.page.waitForLoadState('networkidle');
       await session.settled();
       nearCheck = weigh(session.scripts.filter((script) => script.phase === 'near-check'));
+      // The first sample check, as a reader runs it: the Sample tenant tab, the app it offers first.
+      session.mark('sample-check');
+      await ui.selectTab('Sample tenant');
+      await ui.button('Run sample check').click();
+      const sampleVerdict = await ui.waitForVerdict();
+      await session.settled();
+      const sample = weigh(session.scripts.filter((script) => script.phase === 'near-check' || script.phase === 'sample-check'));
+      firstSampleCheck = {files: sample.files, rawBytes: sample.rawBytes, gzipBytes: sample.gzipBytes, verdict: sampleVerdict};
+      firstSampleCheckFiles = sample.largest;
       session.mark('live-tab');
       await ui.selectTab('Live tenant');
       await session.page.waitForLoadState('networkidle');
@@ -120,6 +135,9 @@ async function main(): Promise<void> {
       ['', 'files', 'raw', 'gzip -6'],
       [`JavaScript on load of ${pagePath}`, String(onLoad.files), kb(onLoad.rawBytes), kb(onLoad.gzipBytes)],
       ...(nearCheck ? [['Scrolling to the check (UI and engine)', String(nearCheck.files), kb(nearCheck.rawBytes), kb(nearCheck.gzipBytes)]] : []),
+      ...(firstSampleCheck
+        ? [['JavaScript the first sample check downloads', String(firstSampleCheck.files), kb(firstSampleCheck.rawBytes), kb(firstSampleCheck.gzipBytes)]]
+        : []),
       ...(liveTab && liveTab.files > 0 ? [['Opening the Live tenant tab', String(liveTab.files), kb(liveTab.rawBytes), kb(liveTab.gzipBytes)]] : []),
       liveCheck
         ? ['Extra JavaScript of a live check', String(liveCheck.files), kb(liveCheck.rawBytes), kb(liveCheck.gzipBytes)]
@@ -129,12 +147,17 @@ async function main(): Promise<void> {
     for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
     console.log('\nLargest scripts on load:');
     for (const file of onLoad.largest) console.log(`  ${file.file.padEnd(40)} ${kb(file.rawBytes).padStart(10)} ${kb(file.gzipBytes).padStart(10)} gzip`);
+    if (firstSampleCheckFiles.length > 0) {
+      console.log(`\nLargest scripts of the first sample check (${firstSampleCheck?.verdict}):`);
+      for (const file of firstSampleCheckFiles) console.log(`  ${file.file.padEnd(40)} ${kb(file.rawBytes).padStart(10)} ${kb(file.gzipBytes).padStart(10)} gzip`);
+    }
     console.log(
       JSON.stringify({
         buildDir: path.relative(REPO_ROOT, buildDir) || '.',
         page: pagePath,
         onLoad: {files: onLoad.files, rawBytes: onLoad.rawBytes, gzipBytes: onLoad.gzipBytes},
         nearCheckExtra: nearCheck && {files: nearCheck.files, rawBytes: nearCheck.rawBytes, gzipBytes: nearCheck.gzipBytes},
+        firstSampleCheck,
         liveTabExtra: liveTab && {files: liveTab.files, rawBytes: liveTab.rawBytes, gzipBytes: liveTab.gzipBytes},
         liveCheckExtra: liveCheck && {files: liveCheck.files, rawBytes: liveCheck.rawBytes, gzipBytes: liveCheck.gzipBytes},
         ...(liveNote ? {note: liveNote} : {}),
