@@ -21,7 +21,10 @@ import {
 /** A lookup into a part of the catalog that was not loaded: a mistake in the code, never an answer. */
 export class CatalogPartNotLoaded extends Error {
   constructor(readonly part: string) {
-    super(`The permission catalog's part ${part} is not loaded: load what a check looks up before comparing (loadCatalogFor).`);
+    super(
+      `The permission catalog's part ${part} is not loaded: in the browser, load what a check looks up before comparing ` +
+        '(compareLoadingCatalog); in Node, import catalogInFull.ts first.',
+    );
     this.name = 'CatalogPartNotLoaded';
   }
 }
