@@ -47,7 +47,8 @@ function runAsPrinted(commands: string[], graphUrl: string): Promise<{status: nu
 const excess = (result: CheckResult) =>
   result.findings.filter((f): f is PermissionFinding => f.kind === 'permission' && (f.status === 'excess' || f.status === 'unknown'));
 
-describe('the Azure CLI fixes work when copied and run as printed', () => {
+// Each printed command starts a process (the stand-in az): on a loaded machine a case takes more than 5 s.
+describe('the Azure CLI fixes work when copied and run as printed', {timeout: 30_000}, () => {
   it.each<[SampleScenario, string[]]>([
     ['over-privileged', ['Directory.ReadWrite.All', 'Mail.Send', 'Sites.FullControl.All']],
     ['edited-manifest', ['full_access_as_app']],
