@@ -68,6 +68,9 @@ describe('the site behind nginx', () => {
     await session.page.goto(`${baseUrl}${GUIDE_PAGES['2.0']}`);
     const ui = await new CheckUi(session.page).ready();
     expect(await ui.runSample(sampleAppOf('compliant').displayName)).toBe('pass');
+    // The screenshot in its closed <details> loads when opened (or before, if eager).
+    await session.page.getByText('What a failing check looks like (a screenshot)').click();
+    await expect.poll(() => responses.some((response) => response.url().endsWith('.webp'))).toBe(true);
     const searchIndex = session.page.waitForResponse((response) => response.url().includes('search-index'));
     await session.page.getByRole('textbox', {name: 'Search'}).first().fill('consent');
     await searchIndex;
