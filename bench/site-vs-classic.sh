@@ -4,8 +4,8 @@
 #
 #   bash bench/site-vs-classic.sh [path-to-an-installed-classic-template]
 #
-# Without an argument it creates the template with create-docusaurus in a temporary folder
-# (needs the npm registry). Builds are cold: caches are cleared first. Prints a table and a
+# Without an argument it creates the template in a temporary folder (bench/classic-template.sh,
+# needs the npm registry). Builds are cold: caches are cleared first. Prints a table and a
 # last line of JSON.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +16,7 @@ classic=${1:-}
 if [ -z "$classic" ]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npx -y "create-docusaurus@$version" classic-site classic --typescript --skip-install >/dev/null \
-    && cd classic-site && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-  classic=$tmp/classic-site
+  classic=$(bash bench/classic-template.sh "$tmp")
 fi
 
 cold_build() { # dir out-dir -> milliseconds
