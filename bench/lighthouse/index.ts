@@ -20,7 +20,7 @@
  *
  * --save DIR keeps every Lighthouse report (JSON) there, for reading the audits behind a score.
  * Needs nginx (apt-get install -y nginx), Chromium at /usr/bin/chromium (or CHROMIUM_PATH) and,
- * without --classic, the npm registry. Takes about 10 minutes with 5 runs on 2 cores.
+ * without --classic, the npm registry. Takes about 8 minutes with 5 runs on 2 cores.
  */
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -87,6 +87,9 @@ async function main(): Promise<void> {
 
     const noSamples = (): Record<PageId, Sample[]> => ({guide: [], template: [], check: []});
     const samples: Record<Device, Record<PageId, Sample[]>> = {mobile: noSamples(), desktop: noSamples()};
+    // Lighthouse scales the main-thread work it observes (TBT above all): other work on the
+    // machine shows in both columns, hence the alternating order and the load reported.
+    const loadAtStart = os.loadavg()[0]!;
     for (let round = 0; round < runs; round++) {
       for (const device of DEVICES) {
         for (const page of roundOrder(round)) {
@@ -98,10 +101,12 @@ async function main(): Promise<void> {
       }
     }
 
+    const loadAtEnd = os.loadavg()[0]!;
     const medians = Object.fromEntries(
       DEVICES.map((device) => [device, Object.fromEntries(PAGES.map((page) => [page.id, medianSample(samples[device][page.id])]))]),
     ) as Record<Device, Record<PageId, Sample>>;
-    console.log(`Lighthouse 12.2.3, Docusaurus ${version}: this site vs a bare classic template, both behind nginx (gzip_static, same caching)\n`);
+    console.log(`Lighthouse 12.2.3, Docusaurus ${version}: this site vs a bare classic template, both behind nginx (gzip_static, same caching)`);
+    console.log(`machine load (1-minute average) ${loadAtStart.toFixed(1)} at the start of the runs, ${loadAtEnd.toFixed(1)} at the end, on ${os.availableParallelism()} cores\n`);
     for (const device of DEVICES) {
       console.log(table(device, runs, PAGES.map((page) => ({label: page.label, samples: samples[device][page.id]}))));
       console.log('');
@@ -117,6 +122,7 @@ async function main(): Promise<void> {
         lighthouse: '12.2.3',
         docusaurus: version,
         runs,
+        loadAverage: {start: +loadAtStart.toFixed(2), end: +loadAtEnd.toFixed(2)},
         medians: Object.fromEntries(
           DEVICES.map((device) => [device, Object.fromEntries(PAGES.map((page) => [page.id, rounded(medians[device][page.id])]))]),
         ),
