@@ -60,6 +60,18 @@ function roundOrder(round: number): Array<(typeof PAGES)[number]> {
   return round % 2 === 0 ? [guide, template, check] : [template, guide, check];
 }
 
+/** Lighthouse now and then loses a run's trace (NO_NAVSTART, NO_FCP): such a run is run again, twice at most. */
+async function runWithRetries(url: string, device: Device): ReturnType<typeof runLighthouse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouse(url, device);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`  (run failed, running it again: ${String(error instanceof Error ? error.message : error).split('\n').filter(Boolean).pop()})`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const {runs, classic, save} = options();
   const work = mkdtempSync(path.join(os.tmpdir(), 'bench-lighthouse-'));
@@ -93,7 +105,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < runs; round++) {
       for (const device of DEVICES) {
         for (const page of roundOrder(round)) {
-          const {lhr, sample} = await runLighthouse(`${baseUrl[page.site]}${page.path}`, device);
+          const {lhr, sample} = await runWithRetries(`${baseUrl[page.site]}${page.path}`, device);
           samples[device][page.id].push(sample);
           log(`run ${round + 1}/${runs} ${device.padEnd(7)} ${page.label.padEnd(22)} score ${sample.score.toFixed(2)}  LCP ${Math.round(sample.lcpMs)} ms  TBT ${Math.round(sample.tbtMs)} ms  CLS ${sample.cls.toFixed(3)}`);
           if (save) writeFileSync(path.join(save, `${device}-${page.id}-${round + 1}.json`), JSON.stringify(lhr));
