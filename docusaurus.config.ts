@@ -1,4 +1,5 @@
-import type {Config} from '@docusaurus/types';
+import path from 'node:path';
+import type {Config, Plugin} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {PluginOptions as SearchOptions} from '@easyops-cn/docusaurus-search-local';
 import {themes as prismThemes} from 'prism-react-renderer';
@@ -8,6 +9,24 @@ import {remarkImageDimensions} from './src/remark/imageDimensions';
 
 // The site folder: the remark plugins find each guide version's permissions.json from here.
 const siteDir = __dirname;
+
+// Prism (about 35 KB gzip) out of main.js, the one script every page waits for. The classic
+// theme's client module prism-include-languages imports prism-react-renderer into main.js only
+// to register themeConfig.prism.additionalLanguages, and this site adds none; the code blocks
+// (CodeBlock) import it themselves, so pages with code load it in their own chunks. Were
+// additionalLanguages ever set, this would drop them: hence the check.
+function prismOutOfMainBundle(): Plugin {
+  const clientModule = path.join(path.dirname(require.resolve('@docusaurus/theme-classic/package.json')), 'lib/prism-include-languages');
+  return {
+    name: 'prism-out-of-main-bundle',
+    configureWebpack() {
+      if ((config.themeConfig.prism as Preset.ThemeConfig["prism"])?.additionalLanguages?.length) {
+        throw new Error('prism-out-of-main-bundle: additionalLanguages need the client module it drops; remove this plugin.');
+      }
+      return {resolve: {alias: {[`${clientModule}$`]: false}}};
+    },
+  };
+}
 
 // Build-time settings (see README): the Entra app (client) id the live check signs in with,
 // and the national cloud. Without a client id, live sign-in shows as unavailable; the sample
@@ -86,6 +105,7 @@ const config = {
     './src/plugins/content-security-policy/index.ts',
     // The bundler's persistent cache follows ENTRA_CLIENT_ID / ENTRA_CLOUD (customFields), not just this file.
     './src/plugins/build-settings/index.ts',
+    prismOutOfMainBundle,
   ],
   themeConfig: {
     navbar: {
