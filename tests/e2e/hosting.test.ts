@@ -94,6 +94,8 @@ describe('the site behind nginx', () => {
       }
     }
     expect(uncompressed).toEqual([]);
+    // Chromium understands every header it was sent.
+    expect(session.consoleMessages.filter((message) => /Permissions-Policy|Content-Security-Policy/.test(message))).toEqual([]);
   });
 
   describe('framed by a page of another origin (a second localhost port)', () => {

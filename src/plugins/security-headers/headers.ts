@@ -23,13 +23,18 @@ export const REDIRECT_BRIDGE_PATHS = [REDIRECT_BRIDGE_PATH, `${REDIRECT_BRIDGE_P
 /** Docusaurus names every file under /assets/ by its content hash, so they never change. */
 export const HASHED_ASSETS_PREFIX = '/assets/';
 
-/** Browser features the site does not use, all turned off. The check's Copy buttons need clipboard-write. */
+/**
+ * Browser features the site does not use, all turned off. The check's Copy buttons need
+ * clipboard-write. Only features Chromium knows: each unknown one (ambient-light-sensor,
+ * battery, bluetooth, web-share) costs a console warning on every page ("Error with
+ * Permissions-Policy header"), which the hosting e2e test refuses.
+ */
 const FEATURES_OFF = [
-  'accelerometer', 'ambient-light-sensor', 'autoplay', 'battery', 'bluetooth', 'camera',
+  'accelerometer', 'autoplay', 'camera',
   'display-capture', 'encrypted-media', 'fullscreen', 'gamepad', 'geolocation', 'gyroscope', 'hid',
   'idle-detection', 'local-fonts', 'magnetometer', 'microphone', 'midi', 'payment',
   'picture-in-picture', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb',
-  'web-share', 'xr-spatial-tracking', 'clipboard-read',
+  'xr-spatial-tracking', 'clipboard-read',
 ] as const;
 
 export const PERMISSIONS_POLICY = [...FEATURES_OFF.map((feature) => `${feature}=()`), 'clipboard-write=(self)'].join(', ');
