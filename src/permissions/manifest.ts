@@ -14,15 +14,14 @@
  */
 import * as z from 'zod';
 import {GUID_PATTERN, normalizeGuid} from './ids';
+import {formatJsonPath} from './jsonPositions';
 import {isPlainObject, kindOf, ManifestError, WHERE_TO_EXPORT} from './manifestError';
 import {parseJsonText, rejectLookalikes, rejectMiscasedKeys, rejectToolkitTemplate} from './manifestRefusals';
-import {formatJsonPath} from './profile';
 import {configuredPermissions} from './requiredResourceAccess';
 import type {ObservedCredential, ObservedState} from './types';
 
 /** ManifestError is what parseAppManifest throws: part of this module's API. */
 export {ManifestError} from './manifestError';
-/** The input limits live in manifestInput.ts; these two are re-exported for the check's component tests, which import them from here. */
 
 // ---------------------------------------------------------------------------------------------
 // The manifest's shape

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import {GUID_PATTERN} from './ids';
 import {findPermission, hasCatalog, knownResourceName, suggestPermissionName} from './catalog';
+import {formatJsonPath} from './jsonPositions';
 import {otherType, typeWord, withArticle} from './permissionType';
 import type {PermissionType, Profile} from './types';
 
@@ -105,16 +106,6 @@ export class ProfileError extends Error {
     this.problems = problems;
     this.sourceName = sourceName;
   }
-}
-
-/** `['resources', 0, 'required', 2, 'type']` -> `resources[0].required[2].type` */
-export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 /** Parses and validates a profile (the file's text, or its parsed JSON). Throws ProfileError. */
