@@ -43,7 +43,7 @@ export default tseslint.config(
   {
     // zod only through src/permissions/zodMini.ts: zod/mini, set up (English messages, no eval)
     // before any schema is built; 'zod' itself would ship its whole API to the browser.
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
     ignores: ['src/permissions/zodMini.ts'],
     rules: {
       'no-restricted-imports': [
