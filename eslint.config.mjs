@@ -41,6 +41,18 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
+    // zod only through src/permissions/zodMini.ts: zod/mini, set up (English messages, no eval)
+    // before any schema is built; 'zod' itself would ship its whole API to the browser.
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    ignores: ['src/permissions/zodMini.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {patterns: [{group: ['zod', 'zod/*'], message: "Import zod as `import * as z from '…/permissions/zodMini'`."}]},
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       // A warning nobody reads is noise: missing dependencies are errors here.

@@ -22,9 +22,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {z} from 'zod';
 import {catalogResourcesOf, splitCatalog, type FirstPartyCatalogFile, type GraphCatalogFile} from '../src/permissions/catalogSplit';
 import {GUID_PATTERN} from '../src/permissions/ids';
+import * as z from '../src/permissions/zodMini';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const defaultInput = path.resolve(repoRoot, '..', 'shared', 'data', 'microsoft-graph-permissions.json');
@@ -33,43 +33,45 @@ const committedCatalogDir = path.join(repoRoot, 'src', 'permissions', 'catalog')
 const catalogDir = path.resolve(process.env.CATALOG_OUT_DIR ?? committedCatalogDir);
 const sourcesDir = path.join(repoRoot, 'data', 'catalog-sources');
 
-const guid = z.string().regex(GUID_PATTERN);
+const guid = z.string().check(z.regex(GUID_PATTERN));
+const text = z.string().check(z.minLength(1));
+const permissionType = z.enum(['Role', 'Scope']);
 
 const graphInputSchema = z.object({
-  source: z.string().min(1),
+  source: text,
   resourceAppId: guid,
-  resourceDisplayName: z.string().min(1),
+  resourceDisplayName: text,
   permissions: z
     .array(
       z.object({
-        value: z.string().min(1),
-        type: z.enum(['Role', 'Scope']),
+        value: text,
+        type: permissionType,
         id: z.string(),
-        displayName: z.string().nullable().optional(),
-        adminConsentRequired: z.boolean().nullable().optional(),
-        privilegeLevel: z.number().int().nullable().optional(),
+        displayName: z.nullish(z.string()),
+        adminConsentRequired: z.nullish(z.boolean()),
+        privilegeLevel: z.nullish(z.number().check(z.int())),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 const sourceFileSchema = z.object({
   resourceAppId: guid,
-  name: z.string().min(1),
+  name: text,
   retired: z.boolean(),
-  sources: z.array(z.string().min(1)).min(1),
-  note: z.string().optional(),
+  sources: z.array(text).check(z.minLength(1)),
+  note: z.optional(z.string()),
   permissions: z
     .array(
       z.strictObject({
-        value: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a permission name is letters, digits, ".", "_" and "-"'),
-        type: z.enum(['Role', 'Scope']),
+        value: z.string().check(z.regex(/^[A-Za-z0-9._-]+$/, 'a permission name is letters, digits, ".", "_" and "-"')),
+        type: permissionType,
         id: guid,
-        displayName: z.string().min(1),
-        adminConsentRequired: z.boolean().optional(),
+        displayName: text,
+        adminConsentRequired: z.optional(z.boolean()),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 type Sortable = {value: string; type: string; id: string};

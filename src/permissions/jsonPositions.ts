@@ -46,10 +46,17 @@ export function lineAndColumn(text: string, offset: number): {line: number; colu
   return {line, column};
 }
 
-/** `['resources', 0, 'required', 2]` -> `resources[0].required[2]` (the engine's notation, as ProfileError's paths). */
-function jsonPathKey(path: ReadonlyArray<string | number>): string {
+/**
+ * `['resources', 0, 'required', 2]` -> `resources[0].required[2]`: the engine's notation of a
+ * JSON path, in ProfileError's paths and manifest errors (from a schema issue's path), and the
+ * key of jsonValuePositions. splitJsonPath reads it back.
+ */
+export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
   return out;
 }
 
@@ -67,7 +74,7 @@ export function jsonValuePositions(text: string): Map<string, TextSpan> {
   if (root) pending.push({node: root, path: []});
   while (pending.length > 0) {
     const {node, path} = pending.pop()!;
-    const key = jsonPathKey(path);
+    const key = formatJsonPath(path);
     // A key the notation cannot tell apart ('', 'a.b') never hides the value already placed there.
     if (node.length >= 0 && !spans.has(key)) {
       spans.set(key, {start: pointAt(starts, node.offset), end: pointAt(starts, node.offset + node.length)});
@@ -100,7 +107,7 @@ export function splitJsonPath(path: string): Array<string | number> {
  */
 export function spanOfPath(spans: Map<string, TextSpan>, path: ReadonlyArray<string | number>): TextSpan {
   for (let length = path.length; length >= 0; length--) {
-    const span = spans.get(jsonPathKey(path.slice(0, length)));
+    const span = spans.get(formatJsonPath(path.slice(0, length)));
     if (span) return span;
   }
   const start = {line: 1, column: 1, offset: 0};

@@ -12,42 +12,38 @@
  * Toolkit aad.manifest.json template and JSON text with a key twice in one object.
  * A manifest says nothing about admin consent: grants are null.
  */
-import * as z from 'zod';
 import {GUID_PATTERN, normalizeGuid} from './ids';
+import {formatJsonPath} from './jsonPositions';
 import {isPlainObject, kindOf, ManifestError, WHERE_TO_EXPORT} from './manifestError';
 import {parseJsonText, rejectLookalikes, rejectMiscasedKeys, rejectToolkitTemplate} from './manifestRefusals';
-import {formatJsonPath} from './profile';
 import {configuredPermissions} from './requiredResourceAccess';
 import type {ObservedCredential, ObservedState} from './types';
+import * as z from './zodMini';
 
 /** ManifestError is what parseAppManifest throws: part of this module's API. */
 export {ManifestError} from './manifestError';
-/** The input limits live in manifestInput.ts; these two are re-exported for the check's component tests, which import them from here. */
 
 // ---------------------------------------------------------------------------------------------
 // The manifest's shape
 
-const guid = z
-  .string({error: 'must be a GUID'})
-  .trim()
-  .regex(GUID_PATTERN, {error: 'must be a GUID such as 00000003-0000-0000-c000-000000000000'})
-  .transform((id) => id.toLowerCase());
+const guid = z.pipe(
+  z.string({error: 'must be a GUID'}).check(z.trim(), z.regex(GUID_PATTERN, {error: 'must be a GUID such as 00000003-0000-0000-c000-000000000000'})),
+  z.transform((id) => id.toLowerCase()),
+);
 
-const dateTime = z
-  .string({error: 'must be a date-time such as 2026-01-31T00:00:00Z'})
-  .refine((s) => !Number.isNaN(Date.parse(s)), {error: 'must be a date-time such as 2026-01-31T00:00:00Z'});
+const DATE_TIME = 'must be a date-time such as 2026-01-31T00:00:00Z';
+const dateTime = z.string({error: DATE_TIME}).check(z.refine((s) => !Number.isNaN(Date.parse(s)), {error: DATE_TIME}));
 
-const resourceAccessSchema = z.looseObject({
-  id: guid,
-  // Read in any case (hand-edited manifests), written back as Graph spells it.
-  type: z
-    .string({error: 'must be "Role" (application permission) or "Scope" (delegated permission)'})
-    .transform((t) => t.trim().toLowerCase())
-    .refine((t) => t === 'role' || t === 'scope', {
-      error: 'must be "Role" (application permission) or "Scope" (delegated permission)',
-    })
-    .transform((t) => (t === 'role' ? 'Role' : 'Scope')),
-});
+const PERMISSION_TYPE = 'must be "Role" (application permission) or "Scope" (delegated permission)';
+// Read in any case (hand-edited manifests), written back as Graph spells it.
+const permissionType = z.pipe(
+  z
+    .pipe(z.string({error: PERMISSION_TYPE}), z.transform((t) => t.trim().toLowerCase()))
+    .check(z.refine((t) => t === 'role' || t === 'scope', {error: PERMISSION_TYPE})),
+  z.transform((t) => (t === 'role' ? 'Role' : 'Scope')),
+);
+
+const resourceAccessSchema = z.looseObject({id: guid, type: permissionType});
 
 const requiredResourceAccessSchema = z.looseObject({
   resourceAppId: guid,
@@ -55,35 +51,35 @@ const requiredResourceAccessSchema = z.looseObject({
   resourceAccess: z.array(resourceAccessSchema, {error: 'must be an array of {id, type}'}),
 });
 
+const optionalText = z.nullish(z.string());
+
 const credentialSchema = z.looseObject({
-  keyId: z.string().nullish(),
-  displayName: z.string().nullish(),
-  endDateTime: dateTime.nullish(),
-  endDate: dateTime.nullish(),
+  keyId: optionalText,
+  displayName: optionalText,
+  endDateTime: z.nullish(dateTime),
+  endDate: z.nullish(dateTime),
 });
 
 const permissionListSchema = z.array(requiredResourceAccessSchema);
 
-const optionalText = z.string().nullish();
-
 const manifestSchema = z.looseObject({
-  appId: guid.nullish(),
+  appId: z.nullish(guid),
   id: optionalText,
   objectId: optionalText,
   displayName: optionalText,
   name: optionalText,
   signInAudience: optionalText,
-  availableToOtherTenants: z.boolean().nullish(),
+  availableToOtherTenants: z.nullish(z.boolean()),
   requiredResourceAccess: permissionListSchema,
-  passwordCredentials: z.array(credentialSchema, {error: 'must be an array'}).nullish(),
-  keyCredentials: z.array(credentialSchema, {error: 'must be an array'}).nullish(),
+  passwordCredentials: z.nullish(z.array(credentialSchema, {error: 'must be an array'})),
+  keyCredentials: z.nullish(z.array(credentialSchema, {error: 'must be an array'})),
 });
 
 type ParsedManifest = z.infer<typeof manifestSchema>;
 type PermissionList = z.infer<typeof permissionListSchema>;
 
 /** Reads data with a schema, or throws naming the first three bad fields by JSON path. */
-function validated<S extends z.ZodType>(schema: S, data: unknown, what: 'app manifest' | 'permission list'): z.output<S> {
+function validated<S extends z.ZodMiniType>(schema: S, data: unknown, what: 'app manifest' | 'permission list'): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues;

@@ -1,8 +1,9 @@
 /**
  * The limits of what the check reads, shared by the page (paste and upload), the engine and
- * permcheck, with the words each of them shows: the size (MAX_MANIFEST_BYTES), the nesting
- * (MAX_JSON_DEPTH), and text that is UTF-16 read as UTF-8; and decodeManifestBytes, which reads a
- * file's bytes as UTF-8 or UTF-16 as its BOM or NUL pattern says. Small and free of the engine's
+ * permcheck, with the words each of them shows: the size (MAX_MANIFEST_BYTES; MAX_ANSWER_BYTES
+ * for pasted command output), the nesting (MAX_JSON_DEPTH), and text that is UTF-16 read as
+ * UTF-8; and decodeManifestBytes, which reads a file's bytes as UTF-8 or UTF-16 as its BOM or NUL
+ * pattern says. Small and free of the engine's
  * catalog and JSON scanners, so the page can check a paste as it happens.
  */
 // ---------------------------------------------------------------------------------------------
@@ -10,6 +11,14 @@
 
 /** The largest manifest read, in bytes of UTF-8 (a real one is a few kilobytes): file, paste or CLI. */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The largest answer of the admin's own tools read (pastedAnswer.ts), in bytes of UTF-8.
+ * Microsoft Graph's own service principal, with every app role and scope and their
+ * descriptions, is about 1 MB as Azure CLI indents it, and the first batch names every API of
+ * the guide: far more room than a manifest needs.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 /** The deepest nesting read (a real manifest nests fewer than 10 levels). */
 export const MAX_JSON_DEPTH = 64;

@@ -7,7 +7,7 @@
  * cut-off JSON) gets a message that says what it is and what to paste instead, never a verdict.
  */
 import {batchResponseSchema} from './graphSchemas';
-import {exceedsManifestSize, MAX_JSON_DEPTH, nestingDepth} from './manifestInput';
+import {exceedsManifestSize, MAX_ANSWER_BYTES, MAX_JSON_DEPTH, nestingDepth} from './manifestInput';
 import {lineAndColumn} from './jsonPositions';
 import {locateJsonError} from './jsonSyntax';
 
@@ -42,12 +42,8 @@ export class PastedAnswerError extends Error {
   }
 }
 
-/**
- * The largest answer read, in bytes of UTF-8. Microsoft Graph's own service principal, with
- * every app role and scope and their descriptions, is about 1 MB as Azure CLI indents it, and
- * the first batch names every API of the guide: far more room than a manifest needs.
- */
-export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** MAX_ANSWER_BYTES lives with the other input limits (the page checks a file's size before reading it); re-exported for this module's tests. */
+export {MAX_ANSWER_BYTES} from './manifestInput';
 
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
 

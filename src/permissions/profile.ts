@@ -2,11 +2,12 @@
  * Permission profiles (permissions.json next to each guide version's MDX): the schema, parsing
  * with every problem named by its JSON path, and a check of the names against the catalog.
  */
-import * as z from 'zod';
 import {GUID_PATTERN} from './ids';
 import {findPermission, hasCatalog, knownResourceName, suggestPermissionName} from './catalog';
+import {formatJsonPath} from './jsonPositions';
 import {otherType, typeWord, withArticle} from './permissionType';
 import type {PermissionType, Profile} from './types';
+import * as z from './zodMini';
 
 const SIGN_IN_AUDIENCES = [
   'AzureADMyOrg',
@@ -15,72 +16,78 @@ const SIGN_IN_AUDIENCES = [
   'PersonalMicrosoftAccount',
 ] as const;
 
-const guidSchema = z
-  .string()
-  .trim()
-  .regex(GUID_PATTERN, {error: 'must be a GUID such as 00000003-0000-0000-c000-000000000000'})
-  .transform((id) => id.toLowerCase());
+const guidSchema = z.pipe(
+  z.string().check(z.trim(), z.regex(GUID_PATTERN, {error: 'must be a GUID such as 00000003-0000-0000-c000-000000000000'})),
+  z.transform((id) => id.toLowerCase()),
+);
+
+/** Text with something in it once trimmed; `error` says what it should hold. */
+const someText = (error: string) => z.string().check(z.trim(), z.minLength(1, {error}));
 
 const permissionSchema = z.strictObject({
-  value: z.string().trim().min(1, {error: 'must name the permission, e.g. "User.Read.All"'}),
+  value: someText('must name the permission, e.g. "User.Read.All"'),
   type: z.enum(['Application', 'Delegated'], {error: 'must be "Application" or "Delegated"'}),
-  why: z.string().trim().min(1, {error: 'must say why the scanner needs this permission'}),
+  why: someText('must say why the scanner needs this permission'),
 });
 
 const resourceSchema = z.strictObject({
   resourceAppId: guidSchema,
-  name: z.string().trim().min(1, {error: 'must name the API, e.g. "Microsoft Graph"'}),
-  required: z.array(permissionSchema).default([]),
-  allowed: z.array(permissionSchema).default([]),
+  name: someText('must name the API, e.g. "Microsoft Graph"'),
+  required: z._default(z.array(permissionSchema), []),
+  allowed: z._default(z.array(permissionSchema), []),
 });
 
 const profileSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    guide: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {error: 'must be the guide folder name (lower-case letters, digits, -)'}),
-    title: z.string().trim().min(1, {error: 'must be the guide title'}),
-    expect: z
-      .strictObject({
-        signInAudience: z.enum(SIGN_IN_AUDIENCES, {error: `must be one of ${SIGN_IN_AUDIENCES.join(', ')}`}).default('AzureADMyOrg'),
-        credential: z
-          .enum(['secret-or-certificate', 'certificate', 'secret'], {error: 'must be "secret-or-certificate", "certificate" or "secret"'})
-          .default('secret-or-certificate'),
-      })
-      .default({signInAudience: 'AzureADMyOrg', credential: 'secret-or-certificate'}),
-    resources: z.array(resourceSchema).min(1, {error: 'must list at least one API (resource)'}),
+    $schema: z.optional(z.string()),
+    guide: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, {error: 'must be the guide folder name (lower-case letters, digits, -)'})),
+    title: someText('must be the guide title'),
+    expect: z._default(
+      z.strictObject({
+        signInAudience: z._default(z.enum(SIGN_IN_AUDIENCES, {error: `must be one of ${SIGN_IN_AUDIENCES.join(', ')}`}), 'AzureADMyOrg'),
+        credential: z._default(
+          z.enum(['secret-or-certificate', 'certificate', 'secret'], {error: 'must be "secret-or-certificate", "certificate" or "secret"'}),
+          'secret-or-certificate',
+        ),
+      }),
+      {signInAudience: 'AzureADMyOrg', credential: 'secret-or-certificate'},
+    ),
+    resources: z.array(resourceSchema).check(z.minLength(1, {error: 'must list at least one API (resource)'})),
   })
-  .superRefine((profile, ctx) => {
-    const seenResources = new Map<string, number>();
-    profile.resources.forEach((resource, r) => {
-      const first = seenResources.get(resource.resourceAppId);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['resources', r, 'resourceAppId'],
-          message: `lists the same API as resources[${first}]; merge them`,
-        });
-      } else {
-        seenResources.set(resource.resourceAppId, r);
-      }
-      const seenPermissions = new Map<string, string>();
-      for (const list of ['required', 'allowed'] as const) {
-        resource[list].forEach((permission, i) => {
-          const key = `${permission.type}|${permission.value.toLowerCase()}`;
-          const where = `${list}[${i}]`;
-          const firstWhere = seenPermissions.get(key);
-          if (firstWhere) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['resources', r, list, i],
-              message: `${permission.value} (${permission.type}) is listed twice (also at resources[${r}].${firstWhere})`,
-            });
-          } else {
-            seenPermissions.set(key, where);
-          }
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((profile, ctx) => {
+      const seenResources = new Map<string, number>();
+      profile.resources.forEach((resource, r) => {
+        const first = seenResources.get(resource.resourceAppId);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['resources', r, 'resourceAppId'],
+            message: `lists the same API as resources[${first}]; merge them`,
+          });
+        } else {
+          seenResources.set(resource.resourceAppId, r);
+        }
+        const seenPermissions = new Map<string, string>();
+        for (const list of ['required', 'allowed'] as const) {
+          resource[list].forEach((permission, i) => {
+            const key = `${permission.type}|${permission.value.toLowerCase()}`;
+            const where = `${list}[${i}]`;
+            const firstWhere = seenPermissions.get(key);
+            if (firstWhere) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['resources', r, list, i],
+                message: `${permission.value} (${permission.type}) is listed twice (also at resources[${r}].${firstWhere})`,
+              });
+            } else {
+              seenPermissions.set(key, where);
+            }
+          });
+        }
+      });
+    }),
+  );
 
 export interface ProfileProblem {
   /** JSON path, e.g. `resources[0].required[2].type`; '' for the whole file. */
@@ -105,16 +112,6 @@ export class ProfileError extends Error {
     this.problems = problems;
     this.sourceName = sourceName;
   }
-}
-
-/** `['resources', 0, 'required', 2, 'type']` -> `resources[0].required[2].type` */
-export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 /** Parses and validates a profile (the file's text, or its parsed JSON). Throws ProfileError. */

@@ -15,7 +15,7 @@
  * `roundTrips`: the number of sequential Graph round trips on the read's critical path (a batch,
  * a retry wave, a page of a collection each count one; requests in parallel count once).
  */
-import {batchResponseSchema, firstIssue, type Page} from './graphSchemas';
+import {batchResponseSchema, firstIssue, type PageSchema} from './graphSchemas';
 import {abortableWait, type GraphTransport} from './graphTransport';
 import {batchBodies, type BatchItem} from './readPlan';
 import {
@@ -31,7 +31,6 @@ import {
 } from './readErrors';
 import {RETRYABLE_STATUSES, RetryBudget, retryAfterSeconds, type RetryPolicy} from './retryPolicy';
 import {TenantReadError} from './tenantReadError';
-import type * as z from 'zod';
 
 export interface ReadProgress {
   step: 'reading' | 'retrying' | 'paging' | 'resolving' | 'done';
@@ -251,7 +250,7 @@ export class ReadSession {
    * Follows `@odata.nextLink` from a first page, one page after another. Returns the items and,
    * when a page could not be read, why.
    */
-  async collect<T>(first: SubResult, schema: z.ZodType<Page<T>>): Promise<{items: T[]; problem?: Failure}> {
+  async collect<T>(first: SubResult, schema: PageSchema<T>): Promise<{items: T[]; problem?: Failure}> {
     const parsed = schema.safeParse(first.body);
     if (!parsed.success) return {items: [], problem: {reason: `its answer was not the list expected (${firstIssue(parsed.error)})`}};
     const items = [...parsed.data.value];

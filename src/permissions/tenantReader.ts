@@ -18,7 +18,7 @@
  * sample tenant, so both run this same code.
  */
 import {cloudByName} from './clouds';
-import {appRoleAssignmentPage, applicationSchema, firstIssue, permissionGrantPage, type Application, type Page} from './graphSchemas';
+import {appRoleAssignmentPage, applicationSchema, firstIssue, permissionGrantPage, type Application, type PageSchema} from './graphSchemas';
 import type {GraphTransport} from './graphTransport';
 import {observedGrants, resourceNamesOf, toCredentials, ResourceLookups} from './readResults';
 import {asTenantReadError, failureReason, unread} from './readErrors';
@@ -28,7 +28,6 @@ import {configuredPermissions} from './requiredResourceAccess';
 import {RETRYABLE_STATUSES} from './retryPolicy';
 import {TenantReadError} from './tenantReadError';
 import type {CloudName, ObservedState, Profile, UnreadPart} from './types';
-import type * as z from 'zod';
 
 /** The first `$batch` body readTenantState sends for an app and a profile, byte for byte (readPlan.ts). */
 export {firstBatchOf} from './readPlan';
@@ -184,7 +183,7 @@ async function readGrants(session: ReadSession, first: Map<string, SubResult>) {
   const spExists = !spMissing && (failureReason(sp) === null || answered('appRoleAssignments') || answered('oauth2PermissionGrants'));
   const spUnread = !spMissing && failureReason(sp) ? [unread('servicePrincipal', failureReason(sp)!)] : [];
 
-  const collection = async <T>(part: GrantPart, schema: z.ZodType<Page<T>>): Promise<{items: T[]; unread?: UnreadPart}> => {
+  const collection = async <T>(part: GrantPart, schema: PageSchema<T>): Promise<{items: T[]; unread?: UnreadPart}> => {
     const result = first.get(part)!;
     // No service principal: nothing was ever granted, so there is nothing to read.
     if (spMissing || (result.status === 404 && !spExists)) return {items: []};

@@ -6,8 +6,6 @@
  * loads the parts of it a check looks up (compareLoadingCatalog). No Graph client and no MSAL
  * here: a live check adds the Graph client (graphReader.ts) and sign-in (src/auth) when it starts.
  */
-import './zodWithoutEval';
-
 export {catalogPartsAt, compareLoadingCatalog, loadCatalogPartsFrom} from '../../permissions/catalogOnDemand';
 export {fetchTransport} from '../../permissions/fetchTransport';
 export {ManifestError, parseAppManifest} from '../../permissions/manifest';

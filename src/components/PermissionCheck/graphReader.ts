@@ -3,6 +3,4 @@
  * middleware (token, retries, telemetry), as the tenant reader's transport. The reader itself is
  * in the check engine chunk, shared with sample checks.
  */
-import './zodWithoutEval';
-
 export {createGraphClient, createGraphTransport, graphClientTransport} from '../../permissions/graphClient';
