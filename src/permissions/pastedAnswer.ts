@@ -42,8 +42,6 @@ export class PastedAnswerError extends Error {
   }
 }
 
-/** MAX_ANSWER_BYTES lives with the other input limits (the page checks a file's size before reading it); re-exported for this module's tests. */
-export {MAX_ANSWER_BYTES} from './manifestInput';
 
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
 

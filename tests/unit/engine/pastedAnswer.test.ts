@@ -3,7 +3,8 @@
  * gets (src/permissions/pastedAnswer.ts). A verdict is never built on any of these.
  */
 import {describe, expect, it} from 'vitest';
-import {MAX_ANSWER_BYTES, PastedAnswerError, parsePastedAnswer} from '../../../src/permissions/pastedAnswer';
+import {MAX_ANSWER_BYTES} from '../../../src/permissions/manifestInput';
+import {PastedAnswerError, parsePastedAnswer} from '../../../src/permissions/pastedAnswer';
 
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
 const ANSWER = {
