@@ -42,7 +42,6 @@ export class PastedAnswerError extends Error {
   }
 }
 
-
 const PASTE_AGAIN = 'Run the command shown above again and paste everything it prints, from the first { to the last }.';
 
 /** The first line of a text, cut to a readable length, for quoting in a message. */
