@@ -19,6 +19,8 @@ export interface RecordedRequest {
 export interface RecordedScript {
   url: string;
   body: string;
+  /** The body's bytes as they came over the wire (compressed when the server compressed it). */
+  transferredBytes: number;
   /** When it arrived, relative to `session.mark()` calls. */
   phase: string;
 }
@@ -138,10 +140,9 @@ export async function openSession(browser: Browser, baseUrl: string, options: Se
       page.on('response', (response) => {
         if (response.request().resourceType() !== 'script') return;
         const arrivedIn = phase;
-        const reading = response
-          .text()
-          .then((body) => {
-            scripts.push({url: response.url(), body, phase: arrivedIn});
+        const reading = Promise.all([response.text(), response.request().sizes()])
+          .then(([body, sizes]) => {
+            scripts.push({url: response.url(), body, transferredBytes: sizes.responseBodySize, phase: arrivedIn});
           })
           .catch(() => {})
           .finally(() => pendingBodies.delete(reading));
