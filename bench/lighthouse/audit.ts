@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import type {Result} from 'lighthouse';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../../tests/e2e/harness/browser';
 
 const execFileAsync = promisify(execFile);
 const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
@@ -17,16 +18,8 @@ const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
 export type Device = 'mobile' | 'desktop';
 export const DEVICES: readonly Device[] = ['mobile', 'desktop'];
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The tests' Chromium flags (one definition, tests/e2e/harness/browser.ts), headless. */
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 /** What the benchmark keeps of a run. Times in ms, bytes as transferred (compressed). */
 export interface Sample {
@@ -89,7 +82,7 @@ export async function runLighthouse(url: string, device: Device): Promise<{lhr: 
         `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
         ...(device === 'desktop' ? ['--preset=desktop'] : []),
       ],
-      {env: {...process.env, CHROME_PATH: CHROMIUM}, maxBuffer: 64 * 1024 * 1024},
+      {env: {...process.env, CHROME_PATH: CHROMIUM_PATH}, maxBuffer: 64 * 1024 * 1024},
     );
     const lhr = JSON.parse(readFileSync(report, 'utf8')) as Result;
     return {lhr, sample: sampleOf(lhr)};
