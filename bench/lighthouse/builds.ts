@@ -7,10 +7,8 @@
  *   the hosting files from them. Same compression and caching, its own CSP.
  */
 import {spawnSync} from 'node:child_process';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import {addContentSecurityPolicy, inlineScripts, scriptHash} from '../../src/plugins/content-security-policy/policy';
-import {writeHostingFiles} from '../../src/plugins/security-headers/writeHostingFiles';
+import {secureBuildOutput} from '../../src/plugins/content-security-policy/secureBuildOutput';
 import {CLOUDS} from '../../src/permissions/clouds';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -42,21 +40,9 @@ export function createClassicTemplate(parentDir: string): string {
   return run('bash', [path.join(REPO_ROOT, 'bench/classic-template.sh'), parentDir], REPO_ROOT).trim().split('\n').pop()!;
 }
 
-async function htmlFilesUnder(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, {withFileTypes: true, recursive: true});
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** What this site's postBuild does, done to another build: CSP <meta> in every page, then the hosting files. */
-export async function secureBuild(outDir: string): Promise<void> {
-  const hosts = CLOUDS.global;
-  const hashes = new Set<string>();
-  for (const file of await htmlFilesUnder(outDir)) {
-    const html = addContentSecurityPolicy(await fs.readFile(file, 'utf8'), hosts);
-    for (const script of inlineScripts(html)) hashes.add(scriptHash(script));
-    await fs.writeFile(file, html);
-  }
-  await writeHostingFiles(outDir, hosts, [...hashes]);
+/** What this site's postBuild does (one function: secureBuildOutput), done to another build. */
+export function secureBuild(outDir: string): Promise<void> {
+  return secureBuildOutput(outDir, CLOUDS.global);
 }
 
 /** The classic template at templateDir, built into outDir and secured like this site. */

@@ -41,7 +41,7 @@ async function freePort(): Promise<number> {
  * The generated server block, placed: root at the build folder and one listen on 127.0.0.1.
  * Fails when the generated file no longer has the lines the README tells an operator to change.
  */
-export function placedSiteConf(generated: string, root: string, port: number): string {
+function placedSiteConf(generated: string, root: string, port: number): string {
   const rootLine = `    root ${NGINX_ROOT_PLACEHOLDER};\n`;
   const listenLines = '    listen 80;\n    listen [::]:80;\n';
   if (!generated.includes(rootLine) || !generated.includes(listenLines)) {

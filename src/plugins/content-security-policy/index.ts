@@ -8,20 +8,10 @@
  * Then, with every page final, it writes the hosting files (../security-headers): the nginx
  * and Static Web Apps configurations, whose header policy allows every page's script hashes.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {cloudByName} from '../../permissions/clouds';
 import type {CloudName} from '../../permissions/types';
-import {writeHostingFiles} from '../security-headers/writeHostingFiles';
-import {addContentSecurityPolicy, inlineScripts, scriptHash} from './policy';
-
-async function htmlFilesUnder(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, {withFileTypes: true, recursive: true});
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
+import {secureBuildOutput} from './secureBuildOutput';
 
 export default function contentSecurityPolicyPlugin(context: LoadContext): Plugin {
   const cloudName = String(context.siteConfig.customFields?.entraCloud ?? 'global') as CloudName;
@@ -29,16 +19,7 @@ export default function contentSecurityPolicyPlugin(context: LoadContext): Plugi
   return {
     name: 'content-security-policy',
     async postBuild({outDir}) {
-      const files = await htmlFilesUnder(outDir);
-      const hashes = new Set<string>();
-      await Promise.all(
-        files.map(async (file) => {
-          const html = addContentSecurityPolicy(await fs.readFile(file, 'utf8'), cloud);
-          for (const script of inlineScripts(html)) hashes.add(scriptHash(script));
-          await fs.writeFile(file, html);
-        }),
-      );
-      await writeHostingFiles(outDir, cloud, [...hashes]);
+      await secureBuildOutput(outDir, cloud);
     },
   };
 }
